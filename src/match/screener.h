@@ -1,0 +1,123 @@
+// The screening engine's front door: build an in-memory index over watchlist
+// entities, then ask whether a person or an organisation is on it.
+//
+// Usage:
+//   auto screener = hudud::match::Screener::Build(std::move(entities));
+//   hudud::match::Query q;
+//   q.names = {"محمد عبد الرحمن"};
+//   q.dob = hudud::model::ParsePartialDate("1975-03-01");
+//   for (const Hit& hit : (*screener)->Screen(q)) { ... hit.score, hit.explanation ... }
+//
+// A Screener is immutable after Build and safe to use from many threads at
+// once. It knows nothing of files, SQL or HTTP.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/date.h"
+#include "model/entity.h"
+
+namespace hudud::match {
+
+// The score at or above which a hit is reported when the query sets none.
+inline constexpr double kDefaultThreshold = 0.80;
+
+struct Query {
+  std::vector<std::string> names;  // at least one non-empty name, any script
+  std::optional<model::PartialDate> dob;
+  std::string nationality;  // a country name or ISO code, any language
+  std::string document;     // identity document number
+  std::string document_country;  // its issuing state, if known
+  std::optional<model::Gender> gender;
+  std::optional<model::EntityKind> kind;  // restricts hits to this kind when set
+  double threshold = kDefaultThreshold;   // report hits scoring >= threshold
+  int limit = 10;                          // at most this many hits, best first
+};
+
+// How one query token was aligned with one listed token.
+struct TokenAlignment {
+  std::string query_token;   // as written in the query
+  std::string listed_token;  // as written in the list ("" when unmatched)
+  std::string query_latin;   // romanised forms that were compared
+  std::string listed_latin;
+  // "exact", "romanized" (same Latin form from different scripts),
+  // "skeleton" (same consonant skeleton: a transliteration variant),
+  // "fuzzy" (a few edits), "compound" (joined or split tokens),
+  // "initial", "unmatched-query", "unmatched-listed".
+  std::string how;
+  double similarity = 0;  // 0..1
+  double weight = 0;      // the token's information weight (rare tokens weigh more)
+};
+
+// One piece of evidence besides the name and what it did to the score.
+struct Evidence {
+  std::string field;         // "dob", "nationality", "gender", "document"
+  std::string query_value;
+  std::string listed_value;  // the listed value it was compared with
+  std::string verdict;       // "agrees", "conflicts", "partial", "missing"
+  double delta = 0;          // added to the score (negative lowers it)
+};
+
+struct Explanation {
+  std::string query_name;   // the query name that matched best
+  std::string listed_name;  // the listed name (primary or alias) it matched
+  model::NameKind listed_name_kind = model::NameKind::kPrimary;
+  double name_score = 0;    // name similarity alone, 0..1
+  std::vector<TokenAlignment> tokens;
+  std::vector<Evidence> evidence;
+  // One line a human reads: "name 0.93 ('mohammed'~'muhammad' skeleton, ...); dob agrees +0.05".
+  std::string summary;
+};
+
+struct Hit {
+  size_t entity_index = 0;  // index into the entities given to Build
+  std::string entity_id;
+  std::string list_id;
+  double score = 0;  // 0..1
+  Explanation explanation;
+};
+
+struct ScreenerOptions {
+  // Cap on candidates scored per query; beyond it the rarest-token
+  // candidates are kept. Protects p99 against pathological queries.
+  size_t max_candidates = 20000;
+};
+
+class Screener {
+ public:
+  // Builds the index. Entities without any usable name are kept (for
+  // document matches) but never match by name. Fails only on internal errors.
+  static Result<std::unique_ptr<Screener>> Build(std::vector<model::Entity> entities,
+                                                 ScreenerOptions options = {});
+  ~Screener();
+
+  // Hits scoring >= query.threshold, best first, at most query.limit.
+  // A query without a usable name is an InvalidArgument error.
+  Result<std::vector<Hit>> Screen(const Query& query) const;
+
+  size_t size() const;  // number of entities
+  const model::Entity& entity(size_t index) const;
+
+  struct Stats {
+    size_t entities = 0, names = 0, distinct_tokens = 0, postings = 0, index_bytes = 0;
+  };
+  Stats stats() const;
+
+  struct Impl;
+
+ private:
+  explicit Screener(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Name-to-name similarity in [0,1], independent of any list: for analysts
+// asking "why do these two match". Token weights come from a built-in prior
+// of common names (no list frequencies). Fills `explanation` when given.
+double CompareNames(const std::string& a, const std::string& b, model::EntityKind kind,
+                    Explanation* explanation = nullptr);
+
+}  // namespace hudud::match
