@@ -85,6 +85,10 @@ struct ScreenerOptions {
   // Cap on candidates scored per query; beyond it the rarest-token
   // candidates are kept. Protects p99 against pathological queries.
   size_t max_candidates = 20000;
+  // Score every listed name with directly computed token similarities,
+  // bypassing the index: slow, obviously complete; the reference the index
+  // is tested against.
+  bool exhaustive = false;
 };
 
 class Screener {

@@ -1,0 +1,54 @@
+// Optimal alignment of a query name's tokens with a listed name's tokens.
+//
+// Score = sum over aligned pairs of sim * (w_query + beta * w_listed)
+//         / (sum of w_query + beta * sum of w_listed),
+// where w are information weights and beta < 1 makes listed tokens missing
+// from the query (middle names, patronymics) cost less than query tokens
+// missing from the list. Pairs may be one-to-one, two query tokens written
+// as one listed token ("abu bakr" ~ "abubakr") or the reverse. Order is free
+// ("SURNAME Given" aligns with "Given SURNAME"). The alignment is exact
+// (dynamic programming over subsets) for names of up to 8 tokens a side and
+// greedy beyond.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "match/name_analysis.h"
+#include "match/token_similarity.h"
+
+namespace hudud::match {
+
+inline constexpr double kListedTokenBeta = 0.3;
+
+struct AlignedPair {
+  int8_t q_begin = -1, q_end = -1;  // query tokens [q_begin, q_end), or -1: none
+  int8_t l_begin = -1, l_end = -1;  // listed tokens [l_begin, l_end), or -1: none
+  double similarity = 0;
+  const char* how = "";
+};
+
+struct NameAlignment {
+  double score = 0;           // 0..1
+  double matched_weight = 0;  // sum of sim * w_query over aligned pairs: the information matched
+  std::vector<AlignedPair> pairs;  // filled only when asked; unmatched tokens included
+};
+
+// Supplies token similarities; implementations may cache.
+class TokenSimilaritySource {
+ public:
+  virtual ~TokenSimilaritySource() = default;
+  virtual TokenSimilarity Similarity(int q, int l) const = 0;
+};
+
+struct NameSide {
+  const NameToken* const* tokens;
+  const double* weights;
+  int size;
+};
+
+// REQUIRES: query.size, listed.size <= 64.
+NameAlignment AlignNames(const NameSide& query, const NameSide& listed,
+                         const TokenSimilaritySource& sims, bool want_pairs);
+
+}  // namespace hudud::match

@@ -1,0 +1,658 @@
+// The screening index and the query path:
+//   analyse query -> similar dictionary tokens per query token (exact, skeleton,
+//   symmetric deletes) -> candidate names from the postings of the rarest
+//   tokens only (a prefix filter that provably cannot drop a name able to reach
+//   the threshold) -> optimal alignment per candidate -> evidence -> top hits.
+#include "match/screener.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <mutex>
+#include <numeric>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+#include "match/evidence.h"
+#include "match/flat_multimap.h"
+#include "match/name_alignment.h"
+#include "match/name_analysis.h"
+#include "match/token_similarity.h"
+#include "match/token_weights.h"
+
+namespace hudud::match {
+namespace {
+
+// A name match is only trusted as identity evidence once it carries this much
+// information (in the weights' units, ~nats): one rare token, or two or three
+// uncommon ones. Below it the score is scaled by sqrt(matched / this).
+constexpr double kMinInformation = 5.0;
+// A match through a low-quality alias is worth less.
+constexpr double kLowAliasFactor = 0.9;
+
+double InformationGate(double matched_weight) {
+  return matched_weight >= kMinInformation ? 1.0 : std::sqrt(matched_weight / kMinInformation);
+}
+
+double NameKindFactor(model::NameKind kind) {
+  return kind == model::NameKind::kLowAlias ? kLowAliasFactor : 1.0;
+}
+
+std::string DictKey(const NameToken& t) {
+  std::string key;
+  key.reserve(t.latin.size() + 3);
+  key.push_back(static_cast<char>('0' + static_cast<int>(t.role)));
+  key.push_back(t.abjad ? 'a' : '-');
+  key.push_back(t.cross_script ? 'x' : '-');
+  key += t.latin;
+  return key;
+}
+
+struct DictToken {
+  NameToken token;
+  double weight = 0;
+};
+
+struct SimilarToken {
+  uint32_t id;
+  TokenSimilarity sim;
+};
+
+// One analysed query name with, per token, the dictionary tokens it resembles.
+struct PreparedName {
+  AnalyzedName analyzed;
+  std::vector<const NameToken*> tokens;
+  std::vector<double> weights;
+  std::vector<std::vector<SimilarToken>> similar;  // sorted by id
+};
+
+std::string FormatScore(double s) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", s);
+  return buf;
+}
+
+}  // namespace
+
+struct Screener::Impl {
+  ScreenerOptions options;
+  std::vector<model::Entity> entities;
+  TokenFrequencies freq;
+
+  std::vector<DictToken> dict;
+  // Names: entity, which of its names, kind, tokens (ids into dict).
+  std::vector<uint32_t> name_entity;
+  std::vector<uint16_t> name_index;
+  std::vector<uint32_t> name_tok_begin;  // size names + 1
+  std::vector<uint32_t> name_tokens;
+  // Postings: token id -> name ids.
+  std::vector<uint32_t> post_begin;  // size dict + 1
+  std::vector<uint32_t> postings;
+
+  FlatMultiMap latin_map, skeleton_map, latin_deletes, skeleton_deletes, documents;
+
+  size_t names() const { return name_entity.size(); }
+
+  std::span<const uint32_t> Postings(uint32_t token) const {
+    return {postings.data() + post_begin[token], post_begin[token + 1] - post_begin[token]};
+  }
+
+  void FindSimilar(const NameToken& q, std::vector<SimilarToken>* out,
+                   std::vector<uint64_t>* hashes, std::vector<uint32_t>* ids) const;
+  PreparedName Prepare(const std::string& name, model::EntityKind kind) const;
+  Result<std::vector<Hit>> Screen(const Query& query) const;
+  Explanation Explain(const PreparedName& q, uint32_t name_id, const QueryEvidence& ev,
+                      double* final_score) const;
+};
+
+namespace {
+
+class PreparedSimilarity : public TokenSimilaritySource {
+ public:
+  PreparedSimilarity(const PreparedName& q, const NameToken* const* listed, const uint32_t* ids)
+      : q_(q), listed_(listed), ids_(ids) {}
+  TokenSimilarity Similarity(int i, int j) const override {
+    const NameToken& qt = *q_.tokens[i];
+    const NameToken& lt = *listed_[j];
+    // Initials are never looked up (they would match every token with that letter).
+    // Legal forms compare by class (cheap, never looked up).
+    if (qt.role == TokenRole::kInitial || lt.role == TokenRole::kInitial ||
+        qt.role == TokenRole::kLegalForm || lt.role == TokenRole::kLegalForm) {
+      return CompareTokens(qt, lt);
+    }
+    const auto& sims = q_.similar[i];
+    auto it = std::lower_bound(sims.begin(), sims.end(), ids_[j],
+                               [](const SimilarToken& s, uint32_t id) { return s.id < id; });
+    if (it != sims.end() && it->id == ids_[j]) return it->sim;
+    return {};
+  }
+
+ private:
+  const PreparedName& q_;
+  const NameToken* const* listed_;
+  const uint32_t* ids_;
+};
+
+class DirectListedSimilarity : public TokenSimilaritySource {
+ public:
+  DirectListedSimilarity(const PreparedName& q, const NameToken* const* listed)
+      : q_(q), listed_(listed) {}
+  TokenSimilarity Similarity(int i, int j) const override {
+    return CompareTokens(*q_.tokens[i], *listed_[j]);
+  }
+
+ private:
+  const PreparedName& q_;
+  const NameToken* const* listed_;
+};
+
+class DirectSimilarity : public TokenSimilaritySource {
+ public:
+  DirectSimilarity(const AnalyzedName& a, const AnalyzedName& b) : a_(a), b_(b) {}
+  TokenSimilarity Similarity(int i, int j) const override {
+    return CompareTokens(a_.tokens[i], b_.tokens[j]);
+  }
+
+ private:
+  const AnalyzedName& a_;
+  const AnalyzedName& b_;
+};
+
+// Per-thread scratch sized to the index, reused across queries.
+struct Scratch {
+  const void* owner = nullptr;
+  uint32_t epoch = 0;
+  std::vector<uint32_t> name_seen;    // epoch per name
+  std::vector<uint32_t> entity_seen;  // epoch per entity
+  std::vector<uint32_t> entity_slot;  // index into best when seen
+  std::vector<uint64_t> hashes;
+  std::vector<uint32_t> ids;
+  std::vector<uint32_t> candidates;
+};
+
+Scratch& GetScratch(const void* owner, size_t names, size_t entities) {
+  thread_local Scratch s;
+  if (s.owner != owner || s.name_seen.size() != names || s.entity_seen.size() != entities) {
+    s.owner = owner;
+    s.epoch = 0;
+    s.name_seen.assign(names, 0);
+    s.entity_seen.assign(entities, 0);
+    s.entity_slot.assign(entities, 0);
+  }
+  if (++s.epoch == 0) {
+    std::fill(s.name_seen.begin(), s.name_seen.end(), 0);
+    std::fill(s.entity_seen.begin(), s.entity_seen.end(), 0);
+    s.epoch = 1;
+  }
+  return s;
+}
+
+}  // namespace
+
+void Screener::Impl::FindSimilar(const NameToken& q, std::vector<SimilarToken>* out,
+                                 std::vector<uint64_t>* hashes, std::vector<uint32_t>* ids) const {
+  out->clear();
+  ids->clear();
+  if (q.latin.empty() || q.role == TokenRole::kInitial) return;
+  auto add = [&](std::span<const uint32_t> s) { ids->insert(ids->end(), s.begin(), s.end()); };
+  add(latin_map.Find(HashBytes(q.latin)));
+  if (q.role == TokenRole::kName) {
+    if (q.skeleton.size() >= kMinSkeletonForEquality) add(skeleton_map.Find(HashBytes(q.skeleton)));
+    hashes->clear();
+    ForEachDelete(q.latin, LatinDeleteDepth(q.latin.size()), hashes);
+    for (uint64_t h : *hashes) add(latin_deletes.Find(h));
+    if (q.skeleton.size() >= kMinSkeletonForNearMiss) {
+      hashes->clear();
+      ForEachDelete(q.skeleton, 1, hashes);
+      for (uint64_t h : *hashes) add(skeleton_deletes.Find(h));
+    }
+  }
+  std::sort(ids->begin(), ids->end());
+  ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  for (uint32_t id : *ids) {
+    TokenSimilarity s = CompareTokens(q, dict[id].token);
+    if (s.score > 0) out->push_back({id, s});
+  }
+}
+
+PreparedName Screener::Impl::Prepare(const std::string& name, model::EntityKind kind) const {
+  PreparedName p;
+  p.analyzed = AnalyzeName(name, kind);
+  const size_t n = std::min<size_t>(p.analyzed.tokens.size(), 64);
+  p.tokens.reserve(n);
+  p.weights.reserve(n);
+  p.similar.resize(n);
+  std::vector<uint64_t> hashes;
+  std::vector<uint32_t> ids;
+  for (size_t i = 0; i < n; ++i) {
+    const NameToken& t = p.analyzed.tokens[i];
+    p.tokens.push_back(&t);
+    p.weights.push_back(freq.Weight(t));
+    FindSimilar(t, &p.similar[i], &hashes, &ids);
+  }
+  return p;
+}
+
+Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
+  model::EntityKind kind = query.kind.value_or(model::EntityKind::kUnknown);
+  std::vector<PreparedName> qnames;
+  for (const std::string& n : query.names) {
+    PreparedName p = Prepare(n, kind);
+    if (!p.tokens.empty()) qnames.push_back(std::move(p));
+  }
+  if (qnames.empty()) return Status::InvalidArgument("the query has no name with letters or digits");
+  const double threshold = std::clamp(query.threshold, 0.0, 1.0);
+  QueryEvidence ev = PrepareEvidence(query);
+
+  Scratch& sc = GetScratch(this, names(), entities.size());
+  struct Best {
+    uint32_t entity;
+    double name_score;
+    uint32_t name_id;
+    uint16_t qname;
+  };
+  std::vector<Best> best;
+
+  auto consider_entity = [&](uint32_t e) -> Best* {
+    if (query.kind && entities[e].kind != *query.kind && entities[e].kind != model::EntityKind::kUnknown)
+      return nullptr;
+    if (sc.entity_seen[e] != sc.epoch) {
+      sc.entity_seen[e] = sc.epoch;
+      sc.entity_slot[e] = static_cast<uint32_t>(best.size());
+      best.push_back({e, 0.0, UINT32_MAX, 0});
+    }
+    return &best[sc.entity_slot[e]];
+  };
+
+  std::vector<const NameToken*> listed;
+  for (size_t qi = 0; qi < qnames.size(); ++qi) {
+    const PreparedName& q = qnames[qi];
+    const int nq = static_cast<int>(q.tokens.size());
+
+    // Candidate channels per query token: its similar tokens, plus joined
+    // (with a neighbour) and split forms. Cost = postings they would touch.
+    struct Channel {
+      std::vector<uint32_t> tokens;
+      size_t cost = 0;
+    };
+    std::vector<Channel> channels(nq);
+    auto add_tokens = [&](Channel& c, const std::vector<SimilarToken>& sims) {
+      for (const auto& s : sims) {
+        c.tokens.push_back(s.id);
+        c.cost += post_begin[s.id + 1] - post_begin[s.id];
+      }
+    };
+    std::vector<SimilarToken> tmp;
+    for (int i = 0; i < nq; ++i) {
+      add_tokens(channels[i], q.similar[i]);
+      const NameToken& t = *q.tokens[i];
+      if (t.role != TokenRole::kName) continue;
+      if (i + 1 < nq && q.tokens[i + 1]->role != TokenRole::kInitial) {
+        NameToken joined = JoinTokens(t, *q.tokens[i + 1]);
+        FindSimilar(joined, &tmp, &sc.hashes, &sc.ids);
+        add_tokens(channels[i], tmp);
+        add_tokens(channels[i + 1], tmp);
+      }
+      // Split: "albaghdadi" -> "al" + "baghdadi"; the rarer half's postings.
+      if (t.latin.size() >= 5) {
+        for (size_t cut = 2; cut + 2 <= t.latin.size(); ++cut) {
+          auto left = latin_map.Find(HashBytes(std::string_view(t.latin).substr(0, cut)));
+          if (left.empty()) continue;
+          NameToken right = TokenFromLatin(t.latin.substr(cut));
+          right.abjad = t.abjad;
+          FindSimilar(right, &tmp, &sc.hashes, &sc.ids);
+          if (tmp.empty()) continue;
+          size_t lcost = 0, rcost = 0;
+          for (uint32_t id : left) lcost += post_begin[id + 1] - post_begin[id];
+          for (const auto& s : tmp) rcost += post_begin[s.id + 1] - post_begin[s.id];
+          if (rcost <= lcost) {
+            add_tokens(channels[i], tmp);
+          } else {
+            for (uint32_t id : left) {
+              channels[i].tokens.push_back(id);
+              channels[i].cost += post_begin[id + 1] - post_begin[id];
+            }
+          }
+        }
+      }
+    }
+
+    // Prefix filter. A name that shares no token with the chosen set P can
+    // score at most UB = (A + b*8*k) / (Q + b*8*k) * gate(A) + evidence, where
+    // A is the weight of the k query tokens outside P and Q the total: pick
+    // the cheapest tokens into P until UB falls below the threshold.
+    std::vector<int> order(nq);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+      return channels[a].cost < channels[b].cost;
+    });
+    double total_q = std::accumulate(q.weights.begin(), q.weights.end(), 0.0);
+    double rest = total_q;
+    int k_rest = nq;
+    std::vector<int> chosen;
+    for (int i : order) {
+      double extra = kListedTokenBeta * kMaxTokenWeight * k_rest;
+      double ub = (rest + extra) / (total_q + extra) * InformationGate(rest) + kMaxEvidenceBonus;
+      if (ub < threshold) break;
+      chosen.push_back(i);
+      rest -= q.weights[i];
+      k_rest -= 1;
+    }
+
+    sc.candidates.clear();
+    if (options.exhaustive) {
+      for (uint32_t n = 0; n < names(); ++n) sc.candidates.push_back(n);
+      chosen.clear();
+    }
+    for (int i : chosen) {
+      for (uint32_t tok : channels[i].tokens) {
+        for (uint32_t name : Postings(tok)) {
+          if (sc.name_seen[name] == sc.epoch) continue;
+          sc.name_seen[name] = sc.epoch;
+          sc.candidates.push_back(name);
+        }
+      }
+      if (sc.candidates.size() > options.max_candidates) break;
+    }
+    // The next query name may reach the same names again.
+    for (uint32_t name : sc.candidates) sc.name_seen[name] = 0;
+
+    for (uint32_t name : sc.candidates) {
+      uint32_t e = name_entity[name];
+      Best* b = consider_entity(e);
+      if (b == nullptr) continue;
+      const uint32_t* ids = name_tokens.data() + name_tok_begin[name];
+      int nl = static_cast<int>(std::min<uint32_t>(name_tok_begin[name + 1] - name_tok_begin[name], 64));
+      listed.clear();
+      std::vector<double> lw(nl);
+      for (int j = 0; j < nl; ++j) {
+        listed.push_back(&dict[ids[j]].token);
+        lw[j] = dict[ids[j]].weight;
+      }
+      PreparedSimilarity indexed(q, listed.data(), ids);
+      DirectListedSimilarity direct(q, listed.data());
+      const TokenSimilaritySource& sims =
+          options.exhaustive ? static_cast<const TokenSimilaritySource&>(direct) : indexed;
+      NameAlignment a = AlignNames({q.tokens.data(), q.weights.data(), nq},
+                                   {listed.data(), lw.data(), nl}, sims, false);
+      const auto& nm = entities[e].names[name_index[name]];
+      double s = a.score * InformationGate(a.matched_weight) * NameKindFactor(nm.kind);
+      if (s > b->name_score) *b = {e, s, name, static_cast<uint16_t>(qi)};
+    }
+  }
+
+  // Document channel: a matching document number is near-decisive whatever the name.
+  if (!ev.document.empty()) {
+    for (uint32_t e : documents.Find(HashBytes(ev.document))) consider_entity(e);
+  }
+
+  std::vector<Hit> hits;
+  std::vector<std::pair<double, size_t>> ranked;
+  for (size_t i = 0; i < best.size(); ++i) {
+    const Best& b = best[i];
+    double s = ApplyEvidence(ev, entities[b.entity], b.name_score, nullptr);
+    if (s >= threshold && s > 0) ranked.push_back({s, i});
+  }
+  std::sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first > y.first;
+    return best[x.second].entity < best[y.second].entity;
+  });
+  if (query.limit >= 0 && ranked.size() > static_cast<size_t>(query.limit)) ranked.resize(query.limit);
+  for (const auto& [score, i] : ranked) {
+    const Best& b = best[i];
+    Hit h;
+    h.entity_index = b.entity;
+    h.entity_id = entities[b.entity].id;
+    h.list_id = entities[b.entity].list_id;
+    double final_score = score;
+    if (b.name_id != UINT32_MAX) {
+      h.explanation = Explain(qnames[b.qname], b.name_id, ev, &final_score);
+    } else {
+      h.explanation.query_name = qnames[0].analyzed.original;
+      ApplyEvidence(ev, entities[b.entity], 0.0, &h.explanation.evidence);
+    }
+    h.score = score;
+    std::string summary = "name " + FormatScore(h.explanation.name_score);
+    for (const auto& ev_item : h.explanation.evidence) {
+      summary += "; " + ev_item.field + " " + ev_item.verdict;
+      if (ev_item.delta != 0) summary += (ev_item.delta > 0 ? " +" : " ") + FormatScore(ev_item.delta);
+    }
+    h.explanation.summary = summary;
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+namespace {
+
+void FillTokens(const AnalyzedName& q, const AnalyzedName& l, const NameAlignment& a,
+                const std::vector<double>& qw, const std::vector<double>& lw, Explanation* out) {
+  auto join = [](const AnalyzedName& n, int b, int e, bool latin) {
+    std::string s;
+    for (int k = b; k < e; ++k) {
+      if (!s.empty()) s += ' ';
+      s += latin ? n.tokens[k].latin : n.tokens[k].original;
+    }
+    return s;
+  };
+  for (const AlignedPair& p : a.pairs) {
+    TokenAlignment t;
+    t.how = p.how;
+    t.similarity = p.similarity;
+    if (p.q_begin >= 0) {
+      t.query_token = join(q, p.q_begin, p.q_end, false);
+      t.query_latin = join(q, p.q_begin, p.q_end, true);
+      for (int k = p.q_begin; k < p.q_end; ++k) t.weight += qw[k];
+    }
+    if (p.l_begin >= 0) {
+      t.listed_token = join(l, p.l_begin, p.l_end, false);
+      t.listed_latin = join(l, p.l_begin, p.l_end, true);
+      if (p.q_begin < 0) {
+        for (int k = p.l_begin; k < p.l_end; ++k) t.weight += lw[k];
+      }
+    }
+    out->tokens.push_back(std::move(t));
+  }
+}
+
+}  // namespace
+
+Explanation Screener::Impl::Explain(const PreparedName& q, uint32_t name_id, const QueryEvidence& ev,
+                                    double* final_score) const {
+  Explanation out;
+  const model::Entity& e = entities[name_entity[name_id]];
+  const model::Name& nm = e.names[name_index[name_id]];
+  out.query_name = q.analyzed.original;
+  out.listed_name = nm.full;
+  out.listed_name_kind = nm.kind;
+
+  const uint32_t* ids = name_tokens.data() + name_tok_begin[name_id];
+  int nl = static_cast<int>(std::min<uint32_t>(name_tok_begin[name_id + 1] - name_tok_begin[name_id], 64));
+  std::vector<const NameToken*> listed;
+  std::vector<double> lw;
+  for (int j = 0; j < nl; ++j) {
+    listed.push_back(&dict[ids[j]].token);
+    lw.push_back(dict[ids[j]].weight);
+  }
+  PreparedSimilarity indexed(q, listed.data(), ids);
+  DirectListedSimilarity direct(q, listed.data());
+  const TokenSimilaritySource& sims =
+      options.exhaustive ? static_cast<const TokenSimilaritySource&>(direct) : indexed;
+  const int nq = static_cast<int>(q.tokens.size());
+  NameAlignment a = AlignNames({q.tokens.data(), q.weights.data(), nq}, {listed.data(), lw.data(), nl},
+                               sims, true);
+  out.name_score = a.score * InformationGate(a.matched_weight) * NameKindFactor(nm.kind);
+  // Re-analyse the listed name for the words as the list wrote them.
+  AnalyzedName listed_analyzed = AnalyzeName(nm.full, e.kind);
+  if (static_cast<int>(listed_analyzed.tokens.size()) < nl) {
+    listed_analyzed.tokens.clear();
+    for (const NameToken* t : listed) listed_analyzed.tokens.push_back(*t);
+  }
+  FillTokens(q.analyzed, listed_analyzed, a, q.weights, lw, &out);
+  *final_score = ApplyEvidence(ev, e, out.name_score, &out.evidence);
+  return out;
+}
+
+Screener::Screener(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Screener::~Screener() = default;
+
+Result<std::unique_ptr<Screener>> Screener::Build(std::vector<model::Entity> entities,
+                                                  ScreenerOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->entities = std::move(entities);
+  Impl& x = *impl;
+
+  // 1. Analyse every name (in parallel: it is most of the build time).
+  struct NameRef {
+    uint32_t entity;
+    uint16_t index;
+  };
+  std::vector<NameRef> refs;
+  for (uint32_t e = 0; e < x.entities.size(); ++e) {
+    const auto& names = x.entities[e].names;
+    for (size_t k = 0; k < names.size() && k < UINT16_MAX; ++k) {
+      if (!names[k].full.empty()) refs.push_back({e, static_cast<uint16_t>(k)});
+    }
+  }
+  std::vector<AnalyzedName> analyzed(refs.size());
+  {
+    unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) {
+      pool.emplace_back([&] {
+        for (size_t i; (i = next.fetch_add(1024)) < refs.size();) {
+          for (size_t k = i; k < std::min(refs.size(), i + 1024); ++k) {
+            const auto& ent = x.entities[refs[k].entity];
+            analyzed[k] = AnalyzeName(ent.names[refs[k].index].full, ent.kind);
+          }
+        }
+      });
+    }
+    for (auto& th : pool) th.join();
+  }
+
+  // 2. Intern tokens, count frequencies, lay names out contiguously.
+  std::unordered_map<std::string, uint32_t> intern;
+  x.name_tok_begin.push_back(0);
+  for (size_t k = 0; k < refs.size(); ++k) {
+    AnalyzedName& a = analyzed[k];
+    if (a.tokens.empty()) continue;
+    x.freq.AddName(a);
+    x.name_entity.push_back(refs[k].entity);
+    x.name_index.push_back(refs[k].index);
+    for (NameToken& t : a.tokens) {
+      auto [it, inserted] = intern.try_emplace(DictKey(t), static_cast<uint32_t>(x.dict.size()));
+      if (inserted) x.dict.push_back({std::move(t), 0.0});
+      x.name_tokens.push_back(it->second);
+    }
+    x.name_tok_begin.push_back(static_cast<uint32_t>(x.name_tokens.size()));
+    a = AnalyzedName{};
+  }
+  analyzed.clear();
+  analyzed.shrink_to_fit();
+  intern.clear();
+  for (DictToken& d : x.dict) d.weight = x.freq.Weight(d.token);
+
+  // 3. Postings (each name once per token).
+  std::vector<uint32_t> counts(x.dict.size() + 1, 0);
+  for (size_t n = 0; n < x.names(); ++n) {
+    for (uint32_t p = x.name_tok_begin[n]; p < x.name_tok_begin[n + 1]; ++p) {
+      bool dup = false;
+      for (uint32_t r = x.name_tok_begin[n]; r < p; ++r) dup |= x.name_tokens[r] == x.name_tokens[p];
+      if (!dup) ++counts[x.name_tokens[p] + 1];
+    }
+  }
+  std::partial_sum(counts.begin(), counts.end(), counts.begin());
+  x.post_begin = counts;
+  x.postings.assign(counts.back(), 0);
+  std::vector<uint32_t> fill(counts.begin(), counts.end() - 1);
+  for (size_t n = 0; n < x.names(); ++n) {
+    for (uint32_t p = x.name_tok_begin[n]; p < x.name_tok_begin[n + 1]; ++p) {
+      bool dup = false;
+      for (uint32_t r = x.name_tok_begin[n]; r < p; ++r) dup |= x.name_tokens[r] == x.name_tokens[p];
+      if (!dup) x.postings[fill[x.name_tokens[p]]++] = static_cast<uint32_t>(n);
+    }
+  }
+
+  // 4. Lookup maps.
+  std::vector<std::pair<uint64_t, uint32_t>> latin, skel, ldel, sdel;
+  std::vector<uint64_t> hashes;
+  for (uint32_t id = 0; id < x.dict.size(); ++id) {
+    const NameToken& t = x.dict[id].token;
+    latin.push_back({HashBytes(t.latin), id});
+    if (t.role != TokenRole::kName) continue;
+    if (t.skeleton.size() >= kMinSkeletonForEquality) skel.push_back({HashBytes(t.skeleton), id});
+    hashes.clear();
+    ForEachDelete(t.latin, LatinDeleteDepth(t.latin.size()), &hashes);
+    for (uint64_t h : hashes) ldel.push_back({h, id});
+    if (t.skeleton.size() >= kMinSkeletonForNearMiss) {
+      hashes.clear();
+      ForEachDelete(t.skeleton, 1, &hashes);
+      for (uint64_t h : hashes) sdel.push_back({h, id});
+    }
+  }
+  x.latin_map.Build(std::move(latin));
+  x.skeleton_map.Build(std::move(skel));
+  x.latin_deletes.Build(std::move(ldel));
+  x.skeleton_deletes.Build(std::move(sdel));
+
+  std::vector<std::pair<uint64_t, uint32_t>> docs;
+  for (uint32_t e = 0; e < x.entities.size(); ++e) {
+    for (const auto& d : x.entities[e].documents) {
+      std::string n = NormalizeDocumentNumber(d.number);
+      if (n.size() >= 4) docs.push_back({HashBytes(n), e});
+    }
+  }
+  x.documents.Build(std::move(docs));
+  return std::unique_ptr<Screener>(new Screener(std::move(impl)));
+}
+
+Result<std::vector<Hit>> Screener::Screen(const Query& query) const { return impl_->Screen(query); }
+
+size_t Screener::size() const { return impl_->entities.size(); }
+
+const model::Entity& Screener::entity(size_t index) const { return impl_->entities[index]; }
+
+Screener::Stats Screener::stats() const {
+  const Impl& x = *impl_;
+  Stats s;
+  s.entities = x.entities.size();
+  s.names = x.names();
+  s.distinct_tokens = x.dict.size();
+  s.postings = x.postings.size();
+  s.index_bytes = x.postings.size() * 4 + x.name_tokens.size() * 4 + x.names() * 10 +
+                  x.latin_map.bytes() + x.skeleton_map.bytes() + x.latin_deletes.bytes() +
+                  x.skeleton_deletes.bytes() + x.documents.bytes() + x.dict.size() * sizeof(DictToken);
+  return s;
+}
+
+double CompareNames(const std::string& a, const std::string& b, model::EntityKind kind,
+                    Explanation* explanation) {
+  AnalyzedName qa = AnalyzeName(a, kind);
+  AnalyzedName la = AnalyzeName(b, kind);
+  const int nq = static_cast<int>(std::min<size_t>(qa.tokens.size(), 64));
+  const int nl = static_cast<int>(std::min<size_t>(la.tokens.size(), 64));
+  TokenFrequencies prior_only;
+  std::vector<const NameToken*> qt, lt;
+  std::vector<double> qw, lw;
+  for (int i = 0; i < nq; ++i) qt.push_back(&qa.tokens[i]), qw.push_back(prior_only.Weight(qa.tokens[i]));
+  for (int j = 0; j < nl; ++j) lt.push_back(&la.tokens[j]), lw.push_back(prior_only.Weight(la.tokens[j]));
+  DirectSimilarity sims(qa, la);
+  NameAlignment al = AlignNames({qt.data(), qw.data(), nq}, {lt.data(), lw.data(), nl}, sims,
+                                explanation != nullptr);
+  if (explanation) {
+    *explanation = Explanation{};
+    explanation->query_name = a;
+    explanation->listed_name = b;
+    explanation->name_score = al.score;
+    FillTokens(qa, la, al, qw, lw, explanation);
+    explanation->summary = "name " + FormatScore(al.score);
+  }
+  return al.score;
+}
+
+}  // namespace hudud::match

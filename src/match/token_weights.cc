@@ -1,0 +1,89 @@
+// Token weights: list IDF and the common-name prior.
+#include "match/token_weights.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+namespace hudud::match {
+namespace {
+
+struct PriorEntry {
+  const char* token;
+  float commonness;
+};
+constexpr PriorEntry kPrior[] = {
+#include "match/name_prior_data.inc"
+};
+
+const std::unordered_map<std::string, double>& PriorTable() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string, double>;
+    for (const PriorEntry& e : kPrior) {
+      AnalyzedName a = AnalyzeName(e.token, model::EntityKind::kPerson);
+      for (const NameToken& tok : a.tokens) {
+        if (tok.role != TokenRole::kName) continue;
+        (*t)[std::string(FrequencyKey(tok))] += e.commonness;
+      }
+    }
+    // Commonness -> weight: the world's most common names (c ~ 10-20) end
+    // near 1.3; a name in one country's top 50 near 5.
+    for (auto& [key, c] : *t) {
+      c = std::clamp(6.0 - 1.2 * std::log1p(5.0 * c), 1.0, kMaxTokenWeight);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+std::string_view FrequencyKey(const NameToken& token) {
+  return token.skeleton.size() >= 2 ? std::string_view(token.skeleton)
+                                    : std::string_view(token.latin);
+}
+
+double PriorWeight(const NameToken& token) {
+  const auto& table = PriorTable();
+  auto it = table.find(std::string(FrequencyKey(token)));
+  return it == table.end() ? kMaxTokenWeight : it->second;
+}
+
+double RoleWeight(TokenRole role, double name_weight) {
+  switch (role) {
+    case TokenRole::kName: return name_weight;
+    case TokenRole::kNumber: return std::max(2.0, name_weight);
+    case TokenRole::kInitial: return 0.8;
+    case TokenRole::kParticle: return 0.25;
+    case TokenRole::kLegalForm: return 0.4;
+    case TokenRole::kHonorific: return 0.1;
+  }
+  return name_weight;
+}
+
+void TokenFrequencies::AddName(const AnalyzedName& name) {
+  ++names_;
+  std::unordered_set<std::string_view> seen;
+  for (const NameToken& t : name.tokens) {
+    if (t.role != TokenRole::kName) continue;
+    std::string_view key = FrequencyKey(t);
+    if (seen.insert(key).second) ++df_[std::string(key)];
+  }
+}
+
+double TokenFrequencies::Weight(const NameToken& token) const {
+  double prior = PriorWeight(token);
+  double w = prior;
+  if (token.role == TokenRole::kName && names_ > 0) {
+    auto it = df_.find(std::string(FrequencyKey(token)));
+    double df = it == df_.end() ? 0.0 : it->second;
+    // Smoothed IDF; a list of a few thousand names gives ~8 to a token seen once.
+    double idf = std::log((static_cast<double>(names_) + 1.0) / (df + 0.5));
+    w = std::min(prior, std::clamp(idf, 1.0, kMaxTokenWeight));
+  }
+  // Very short tokens carry little information whatever their frequency.
+  if (token.latin.size() <= 2) w = std::min(w, 2.0);
+  return RoleWeight(token.role, w);
+}
+
+}  // namespace hudud::match
