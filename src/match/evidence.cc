@@ -67,9 +67,27 @@ QueryEvidence PrepareEvidence(const Query& query) {
   return q;
 }
 
-double ApplyEvidence(const QueryEvidence& q, const model::Entity& e, double score,
-                     std::vector<Evidence>* out) {
-  double delta = 0;
+double InformationGate(double information) {
+  return information >= kMinInformation ? 1.0 : std::sqrt(std::max(0.0, information) / kMinInformation);
+}
+
+double MaxEvidenceInformation(const QueryEvidence& q) {
+  double info = 0;
+  if (q.dob && !q.dob->empty()) info += q.dob->full() ? 4.0 : (q.dob->month ? 2.0 : 1.0);
+  if (!q.nationality.empty()) info += 0.7;
+  return info;
+}
+
+double CombineScore(double name_similarity, double matched_weight, const EvidenceOutcome& ev) {
+  double s = name_similarity * InformationGate(matched_weight + ev.information) + ev.delta;
+  s = std::clamp(s, 0.0, 1.0);
+  s = 1.0 - (1.0 - s) * ev.keep;
+  return std::min(1.0, s + ev.bonus);
+}
+
+EvidenceOutcome EvaluateEvidence(const QueryEvidence& q, const model::Entity& e,
+                                 std::vector<Evidence>* out) {
+  EvidenceOutcome r;
   auto note = [&](const char* field, std::string qv, std::string lv, const char* verdict, double d) {
     if (out) out->push_back(Evidence{field, std::move(qv), std::move(lv), verdict, d});
   };
@@ -83,7 +101,18 @@ double ApplyEvidence(const QueryEvidence& q, const model::Entity& e, double scor
       if (best_d == nullptr || v.delta > best.delta) best = v, best_d = &d;
     }
     if (best_d) {
-      delta += best.delta;
+      r.delta += best.delta;
+      if (std::string_view(best.verdict) == "agrees") {
+        const model::PartialDate& f = best_d->from;
+        bool exact = best_d->kind == model::DateOfBirth::Kind::kExact;
+        if (exact && q.dob->full() && f.full()) {
+          r.information += 4.0;
+        } else if (exact && q.dob->month != 0 && f.month != 0) {
+          r.information += 2.0;
+        } else {
+          r.information += 1.0;
+        }
+      }
       note("dob", q.dob->ToString(), best_d->ToString(), best.verdict, best.delta);
     }
   }
@@ -100,7 +129,8 @@ double ApplyEvidence(const QueryEvidence& q, const model::Entity& e, double scor
     }
     if (any) {
       double d = agree ? 0.03 : -0.06;
-      delta += d;
+      r.delta += d;
+      if (agree) r.information += 0.7;
       note("nationality", q.nationality_text, listed, agree ? "agrees" : "conflicts", d);
     }
   }
@@ -108,34 +138,31 @@ double ApplyEvidence(const QueryEvidence& q, const model::Entity& e, double scor
   if (q.gender && *q.gender != model::Gender::kUnknown && e.gender != model::Gender::kUnknown) {
     bool agree = *q.gender == e.gender;
     double d = agree ? 0.01 : -0.15;
-    delta += d;
+    r.delta += d;
     note("gender", std::string(model::ToString(*q.gender)), std::string(model::ToString(e.gender)),
          agree ? "agrees" : "conflicts", d);
   }
-
-  score = std::clamp(score + delta, 0.0, 1.0);
 
   if (!q.document.empty()) {
     for (const auto& doc : e.documents) {
       if (NormalizeDocumentNumber(doc.number) != q.document) continue;
       std::string listed = doc.number + (doc.issuing_country.empty() ? "" : " (" + doc.issuing_country + ")");
-      double before = score;
       const char* verdict = "agrees";
       if (!q.document_country.empty() && !doc.country_code.empty()) {
         if (q.document_country == doc.country_code) {
-          score = 1.0 - (1.0 - score) * 0.1;
+          r.keep = 0.1;
         } else {
-          score = std::min(1.0, score + 0.05);
+          r.bonus = 0.05;
           verdict = "partial";
         }
       } else {
-        score = 1.0 - (1.0 - score) * 0.3;
+        r.keep = 0.3;
       }
-      note("document", q.document_text, listed, verdict, score - before);
+      note("document", q.document_text, listed, verdict, 0);
       break;
     }
   }
-  return score;
+  return r;
 }
 
 }  // namespace hudud::match

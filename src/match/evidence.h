@@ -25,6 +25,14 @@ namespace hudud::match {
 // The most evidence can add to a name score (used to bound candidate search).
 inline constexpr double kMaxEvidenceBonus = 0.10;
 
+// A name match is only trusted as identity evidence once it carries
+// kMinInformation (in the token weights' units, ~nats): one rare token, or
+// two or three uncommon ones, or a common name plus an agreeing date of
+// birth. Below it the name similarity is scaled by sqrt(information / it).
+inline constexpr double kMinInformation = 5.0;
+// A match through a low-quality alias is worth less.
+inline constexpr double kLowAliasFactor = 0.9;
+
 // Query fields normalised once per query.
 struct QueryEvidence {
   std::optional<model::PartialDate> dob;
@@ -41,9 +49,29 @@ QueryEvidence PrepareEvidence(const Query& query);
 // Upper-case ASCII letters and digits of a document number ("A-123 456" -> "A123456").
 std::string NormalizeDocumentNumber(std::string_view number);
 
-// Returns the final score for an entity whose name scored `name_score`,
-// appending one Evidence per field compared to `out` (when not null).
-double ApplyEvidence(const QueryEvidence& q, const model::Entity& e, double name_score,
-                     std::vector<Evidence>* out);
+// What the evidence fields did for one entity.
+struct EvidenceOutcome {
+  double delta = 0;        // added to the score
+  double information = 0;  // identifying information of agreeing fields (dob full 4, year-month 2,
+                           // year or range 1, nationality 0.7), counted by the information gate
+  double keep = 1;         // a matching document: score -> 1 - (1 - score) * keep
+  double bonus = 0;        // same document number, other issuing state
+};
+
+// Compares the query's evidence with the entity's, appending one Evidence
+// per field compared to `out` (when not null; deltas there are filled by
+// CombineScore's caller for the document).
+EvidenceOutcome EvaluateEvidence(const QueryEvidence& q, const model::Entity& e,
+                                 std::vector<Evidence>* out);
+
+// The most information the query's evidence could add (for search bounds).
+double MaxEvidenceInformation(const QueryEvidence& q);
+
+// sqrt(min(1, information / kMinInformation)).
+double InformationGate(double information);
+
+// The final score: name_similarity * gate(matched_weight + evidence
+// information) + evidence delta, clamped to [0,1], then the document rule.
+double CombineScore(double name_similarity, double matched_weight, const EvidenceOutcome& ev);
 
 }  // namespace hudud::match

@@ -27,7 +27,28 @@ bool JoinPlausible(const NameToken& x, const NameToken& y, const NameToken& whol
   return std::abs(joined - static_cast<int>(whole.latin.size())) <= 2;
 }
 
+// A name token left over on both sides is a disagreement ("John Khalil" vs
+// "Mahmoud Khalil"), not just missing information.
+double WeakPairFactor(double similarity) {
+  if (similarity >= kConfidentTokenSimilarity || similarity <= 0) return 1.0;
+  double t = (similarity - kMinTokenSimilarity) / (kConfidentTokenSimilarity - kMinTokenSimilarity);
+  return kConflictFactor + (1.0 - kConflictFactor) * std::clamp(t, 0.0, 1.0);
+}
+
+double ConflictFactor(int unmatched_query, int unmatched_listed) {
+  int conflicts = std::min(unmatched_query, unmatched_listed);
+  double f = 1.0;
+  for (int k = 0; k < conflicts; ++k) f *= kConflictFactor;
+  return f;
+}
+
 }  // namespace
+
+bool AffixAnchored(std::string_view whole, const NameToken& a, const NameToken& b) {
+  return (a.latin.size() >= kMinAffix && whole.substr(0, a.latin.size()) == a.latin) ||
+         (b.latin.size() >= kMinAffix && whole.size() >= b.latin.size() &&
+          whole.substr(whole.size() - b.latin.size()) == b.latin);
+}
 
 NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimilaritySource& sims,
                          bool want_pairs) {
@@ -52,6 +73,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
   auto joined_query = [&](int i, int j) -> TokenSimilarity {
     const NameToken& a = *q.tokens[i];
     const NameToken& b = *q.tokens[i + 1];
+    if (a.role == TokenRole::kInitial || b.role == TokenRole::kInitial) return {};
     if (!JoinPlausible(a, b, *l.tokens[j])) return {};
     TokenSimilarity s = CompareTokens(JoinTokens(a, b), *l.tokens[j]);
     return s.score > 0 ? TokenSimilarity{s.score, "compound"} : s;
@@ -59,7 +81,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
   auto joined_listed = [&](int i, int j) -> TokenSimilarity {
     const NameToken& a = *l.tokens[j];
     const NameToken& b = *l.tokens[j + 1];
-    if (!JoinPlausible(a, b, *q.tokens[i])) return {};
+    if (!JoinPlausible(a, b, *q.tokens[i]) || !AffixAnchored(q.tokens[i]->latin, a, b)) return {};
     TokenSimilarity s = CompareTokens(*q.tokens[i], JoinTokens(a, b));
     return s.score > 0 ? TokenSimilarity{s.score, "compound"} : s;
   };
@@ -113,6 +135,8 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
     for (int m = 0; m < masks; ++m)
       if (at(nq, m).gain > at(nq, best_mask).gain) best_mask = m;
     out.score = std::clamp(at(nq, best_mask).gain / total, 0.0, 1.0);
+    int unmatched_q = 0, unmatched_l = 0;
+    double weak = 1.0;
 
     // Walk back to recover the pairs (needed for matched_weight too).
     std::vector<AlignedPair> pairs;
@@ -123,6 +147,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
       int pi = i - 1;
       switch (c.move) {
         case Move::kSkip:
+          unmatched_q += q.tokens[pi]->role == TokenRole::kName;
           p = {static_cast<int8_t>(pi), static_cast<int8_t>(pi + 1), -1, -1, 0, "unmatched-query"};
           break;
         case Move::kOne: {
@@ -130,6 +155,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
           p = {static_cast<int8_t>(pi), static_cast<int8_t>(pi + 1), c.l, static_cast<int8_t>(c.l + 1),
                s.score, s.how};
           out.matched_weight += s.score * q.weights[pi];
+          weak *= WeakPairFactor(s.score);
           break;
         }
         case Move::kJoinQuery: {
@@ -138,6 +164,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
           p = {static_cast<int8_t>(pi), static_cast<int8_t>(pi + 2), c.l, static_cast<int8_t>(c.l + 1),
                s.score, s.how};
           out.matched_weight += s.score * (q.weights[pi] + q.weights[pi + 1]);
+          weak *= WeakPairFactor(s.score);
           break;
         }
         case Move::kJoinListed: {
@@ -145,6 +172,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
           p = {static_cast<int8_t>(pi), static_cast<int8_t>(pi + 1), c.l, static_cast<int8_t>(c.l + 2),
                s.score, s.how};
           out.matched_weight += s.score * q.weights[pi];
+          weak *= WeakPairFactor(s.score);
           break;
         }
       }
@@ -152,6 +180,10 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
       i = pi;
       m = c.prev_mask;
     }
+    for (int j = 0; j < nl; ++j) {
+      unmatched_l += !(best_mask & (1 << j)) && l.tokens[j]->role == TokenRole::kName;
+    }
+    out.score *= ConflictFactor(unmatched_q, unmatched_l) * weak;
     if (want_pairs) {
       std::reverse(pairs.begin(), pairs.end());
       for (int j = 0; j < nl; ++j) {
@@ -166,7 +198,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
 
   // Greedy for long names: take the best remaining one-to-one pair each time.
   std::vector<bool> q_used(nq), l_used(nl);
-  double gain = 0;
+  double gain = 0, weak = 1.0;
   while (true) {
     int bi = -1, bj = -1;
     double bg = 0;
@@ -183,6 +215,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
     gain += bg;
     TokenSimilarity s = one[bi * nl + bj];
     out.matched_weight += s.score * q.weights[bi];
+    weak *= WeakPairFactor(s.score);
     if (want_pairs)
       out.pairs.push_back({static_cast<int8_t>(bi), static_cast<int8_t>(bi + 1), static_cast<int8_t>(bj),
                            static_cast<int8_t>(bj + 1), s.score, s.how});
@@ -193,7 +226,10 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
     for (int j = 0; j < nl; ++j)
       if (!l_used[j]) out.pairs.push_back({-1, -1, static_cast<int8_t>(j), static_cast<int8_t>(j + 1), 0, "unmatched-listed"});
   }
-  out.score = std::clamp(gain / total, 0.0, 1.0);
+  int unmatched_q = 0, unmatched_l = 0;
+  for (int i = 0; i < nq; ++i) unmatched_q += !q_used[i] && q.tokens[i]->role == TokenRole::kName;
+  for (int j = 0; j < nl; ++j) unmatched_l += !l_used[j] && l.tokens[j]->role == TokenRole::kName;
+  out.score = std::clamp(gain / total, 0.0, 1.0) * ConflictFactor(unmatched_q, unmatched_l) * weak;
   return out;
 }
 

@@ -6,12 +6,15 @@
 // from the query (middle names, patronymics) cost less than query tokens
 // missing from the list. Pairs may be one-to-one, two query tokens written
 // as one listed token ("abu bakr" ~ "abubakr") or the reverse. Order is free
-// ("SURNAME Given" aligns with "Given SURNAME"). The alignment is exact
+// ("SURNAME Given" aligns with "Given SURNAME"). Each pair of name tokens
+// left unmatched on both sides multiplies the score by kConflictFactor, and
+// weakly similar pairs by a factor between that and 1. The alignment is exact
 // (dynamic programming over subsets) for names of up to 8 tokens a side and
 // greedy beyond.
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "match/name_analysis.h"
@@ -20,6 +23,12 @@
 namespace hudud::match {
 
 inline constexpr double kListedTokenBeta = 0.3;
+// Factor per pair of name tokens left unmatched on both sides (a conflict).
+inline constexpr double kConflictFactor = 0.75;
+// Aligned name tokens less similar than this are partly a disagreement:
+// their factor rises linearly from kConflictFactor (at the minimum token
+// similarity) to 1 (here).
+inline constexpr double kConfidentTokenSimilarity = 0.9;
 
 struct AlignedPair {
   int8_t q_begin = -1, q_end = -1;  // query tokens [q_begin, q_end), or -1: none
@@ -46,6 +55,13 @@ struct NameSide {
   const double* weights;
   int size;
 };
+
+// A query token may match two listed tokens written apart ("albaghdadi" ~
+// "al" "baghdadi") only if it begins with the first or ends with the second
+// exactly (at least kMinAffix letters): the index finds such names through
+// the token's prefixes and suffixes, so this keeps search lossless.
+inline constexpr size_t kMinAffix = 3;
+bool AffixAnchored(std::string_view whole, const NameToken& first, const NameToken& second);
 
 // REQUIRES: query.size, listed.size <= 64.
 NameAlignment AlignNames(const NameSide& query, const NameSide& listed,

@@ -153,6 +153,13 @@ std::string AbdCompoundStem(const std::string& latin) {
 }
 
 NameToken MakeToken(std::string original, std::string latin, const text::Romanized& r) {
+  // A word-initial ayn (ع) is the onset of a vowel in names: Omar, Ali, Abd.
+  // The romaniser drops it; names read it as a vowel, so restore one.
+  constexpr std::string_view kAyn = "\u0639";
+  if (r.abjad && std::string_view(original).substr(0, kAyn.size()) == kAyn && !latin.empty() &&
+      !IsVowel(latin[0])) {
+    latin.insert(latin.begin(), 'a');
+  }
   NameToken t;
   t.original = std::move(original);
   t.latin = std::move(latin);

@@ -25,17 +25,6 @@
 namespace hudud::match {
 namespace {
 
-// A name match is only trusted as identity evidence once it carries this much
-// information (in the weights' units, ~nats): one rare token, or two or three
-// uncommon ones. Below it the score is scaled by sqrt(matched / this).
-constexpr double kMinInformation = 5.0;
-// A match through a low-quality alias is worth less.
-constexpr double kLowAliasFactor = 0.9;
-
-double InformationGate(double matched_weight) {
-  return matched_weight >= kMinInformation ? 1.0 : std::sqrt(matched_weight / kMinInformation);
-}
-
 double NameKindFactor(model::NameKind kind) {
   return kind == model::NameKind::kLowAlias ? kLowAliasFactor : 1.0;
 }
@@ -249,9 +238,10 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
   Scratch& sc = GetScratch(this, names(), entities.size());
   struct Best {
     uint32_t entity;
-    double name_score;
+    double score;  // combined, with evidence
     uint32_t name_id;
     uint16_t qname;
+    EvidenceOutcome evidence;
   };
   std::vector<Best> best;
 
@@ -261,7 +251,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     if (sc.entity_seen[e] != sc.epoch) {
       sc.entity_seen[e] = sc.epoch;
       sc.entity_slot[e] = static_cast<uint32_t>(best.size());
-      best.push_back({e, 0.0, UINT32_MAX, 0});
+      EvidenceOutcome ev_out = EvaluateEvidence(ev, entities[e], nullptr);
+      best.push_back({e, CombineScore(0.0, 0.0, ev_out), UINT32_MAX, 0, ev_out});
     }
     return &best[sc.entity_slot[e]];
   };
@@ -288,32 +279,23 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     for (int i = 0; i < nq; ++i) {
       add_tokens(channels[i], q.similar[i]);
       const NameToken& t = *q.tokens[i];
-      if (t.role != TokenRole::kName) continue;
-      if (i + 1 < nq && q.tokens[i + 1]->role != TokenRole::kInitial) {
+      if (i + 1 < nq && t.role != TokenRole::kInitial && q.tokens[i + 1]->role != TokenRole::kInitial) {
         NameToken joined = JoinTokens(t, *q.tokens[i + 1]);
         FindSimilar(joined, &tmp, &sc.hashes, &sc.ids);
         add_tokens(channels[i], tmp);
         add_tokens(channels[i + 1], tmp);
       }
-      // Split: "albaghdadi" -> "al" + "baghdadi"; the rarer half's postings.
-      if (t.latin.size() >= 5) {
-        for (size_t cut = 2; cut + 2 <= t.latin.size(); ++cut) {
-          auto left = latin_map.Find(HashBytes(std::string_view(t.latin).substr(0, cut)));
-          if (left.empty()) continue;
-          NameToken right = TokenFromLatin(t.latin.substr(cut));
-          right.abjad = t.abjad;
-          FindSimilar(right, &tmp, &sc.hashes, &sc.ids);
-          if (tmp.empty()) continue;
-          size_t lcost = 0, rcost = 0;
-          for (uint32_t id : left) lcost += post_begin[id + 1] - post_begin[id];
-          for (const auto& s : tmp) rcost += post_begin[s.id + 1] - post_begin[s.id];
-          if (rcost <= lcost) {
-            add_tokens(channels[i], tmp);
-          } else {
-            for (uint32_t id : left) {
-              channels[i].tokens.push_back(id);
-              channels[i].cost += post_begin[id + 1] - post_begin[id];
-            }
+      if (t.role != TokenRole::kName) continue;
+      // Split: a listed name may write this token as two ("al" "baghdadi");
+      // the scorer accepts that only when a part is an exact prefix or suffix
+      // (AffixAnchored), so the postings of those parts are the candidates.
+      const std::string_view w(t.latin);
+      for (size_t cut = kMinAffix; cut < w.size(); ++cut) {
+        for (std::string_view part : {w.substr(0, cut), w.substr(w.size() - cut)}) {
+          for (uint32_t id : latin_map.Find(HashBytes(part))) {
+            if (dict[id].token.latin != part) continue;
+            channels[i].tokens.push_back(id);
+            channels[i].cost += post_begin[id + 1] - post_begin[id];
           }
         }
       }
@@ -328,13 +310,15 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     std::sort(order.begin(), order.end(), [&](int a, int b) {
       return channels[a].cost < channels[b].cost;
     });
+    const double max_info = MaxEvidenceInformation(ev);
     double total_q = std::accumulate(q.weights.begin(), q.weights.end(), 0.0);
     double rest = total_q;
     int k_rest = nq;
     std::vector<int> chosen;
     for (int i : order) {
       double extra = kListedTokenBeta * kMaxTokenWeight * k_rest;
-      double ub = (rest + extra) / (total_q + extra) * InformationGate(rest) + kMaxEvidenceBonus;
+      double ub = (rest + extra) / (total_q + extra) * InformationGate(rest + max_info) +
+                  kMaxEvidenceBonus;
       if (ub < threshold) break;
       chosen.push_back(i);
       rest -= q.weights[i];
@@ -378,8 +362,12 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       NameAlignment a = AlignNames({q.tokens.data(), q.weights.data(), nq},
                                    {listed.data(), lw.data(), nl}, sims, false);
       const auto& nm = entities[e].names[name_index[name]];
-      double s = a.score * InformationGate(a.matched_weight) * NameKindFactor(nm.kind);
-      if (s > b->name_score) *b = {e, s, name, static_cast<uint16_t>(qi)};
+      double s = CombineScore(a.score * NameKindFactor(nm.kind), a.matched_weight, b->evidence);
+      if (s > b->score || b->name_id == UINT32_MAX) {
+        b->score = s;
+        b->name_id = name;
+        b->qname = static_cast<uint16_t>(qi);
+      }
     }
   }
 
@@ -392,8 +380,7 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
   std::vector<std::pair<double, size_t>> ranked;
   for (size_t i = 0; i < best.size(); ++i) {
     const Best& b = best[i];
-    double s = ApplyEvidence(ev, entities[b.entity], b.name_score, nullptr);
-    if (s >= threshold && s > 0) ranked.push_back({s, i});
+    if (b.score >= threshold && b.score > 0) ranked.push_back({b.score, i});
   }
   std::sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
     if (x.first != y.first) return x.first > y.first;
@@ -411,7 +398,7 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       h.explanation = Explain(qnames[b.qname], b.name_id, ev, &final_score);
     } else {
       h.explanation.query_name = qnames[0].analyzed.original;
-      ApplyEvidence(ev, entities[b.entity], 0.0, &h.explanation.evidence);
+      EvaluateEvidence(ev, entities[b.entity], &h.explanation.evidence);
     }
     h.score = score;
     std::string summary = "name " + FormatScore(h.explanation.name_score);
@@ -483,7 +470,7 @@ Explanation Screener::Impl::Explain(const PreparedName& q, uint32_t name_id, con
   const int nq = static_cast<int>(q.tokens.size());
   NameAlignment a = AlignNames({q.tokens.data(), q.weights.data(), nq}, {listed.data(), lw.data(), nl},
                                sims, true);
-  out.name_score = a.score * InformationGate(a.matched_weight) * NameKindFactor(nm.kind);
+  out.name_score = a.score * NameKindFactor(nm.kind);
   // Re-analyse the listed name for the words as the list wrote them.
   AnalyzedName listed_analyzed = AnalyzeName(nm.full, e.kind);
   if (static_cast<int>(listed_analyzed.tokens.size()) < nl) {
@@ -491,7 +478,18 @@ Explanation Screener::Impl::Explain(const PreparedName& q, uint32_t name_id, con
     for (const NameToken* t : listed) listed_analyzed.tokens.push_back(*t);
   }
   FillTokens(q.analyzed, listed_analyzed, a, q.weights, lw, &out);
-  *final_score = ApplyEvidence(ev, e, out.name_score, &out.evidence);
+  EvidenceOutcome outcome = EvaluateEvidence(ev, e, &out.evidence);
+  double gate = InformationGate(a.matched_weight + outcome.information);
+  *final_score = CombineScore(out.name_score, a.matched_weight, outcome);
+  if (gate < 1.0) {
+    out.evidence.push_back(Evidence{"information", "", "", "too common to identify alone", 0});
+    out.evidence.back().delta = out.name_score * gate - out.name_score;
+  }
+  for (auto& item : out.evidence) {
+    if (item.field == "document") {
+      item.delta = *final_score - std::clamp(out.name_score * gate + outcome.delta, 0.0, 1.0);
+    }
+  }
   return out;
 }
 

@@ -52,7 +52,7 @@ TEST(CompareNamesTest, DifferentPeopleScoreLow) {
   for (const auto& p : different) {
     Explanation ex;
     double s = CompareNames(p.a, p.b, p.kind, &ex);
-    EXPECT_LT(s, 0.7) << p.a << " vs " << p.b << ": " << ex.summary;
+    EXPECT_LT(s, kDefaultThreshold) << p.a << " vs " << p.b << ": " << ex.summary;
   }
 }
 

@@ -52,7 +52,7 @@ std::vector<Entity> SmallList() {
                      "1971-07-28", "IQ"));
   l.push_back(Person("2", {"Usama Muhammed Awad bin Laden", "أسامة بن لادن"}, "1957-03-10", "SA",
                      "A1234567", "SA"));
-  l.push_back(Person("3", {"Mohammed Ali"}, "1980"));
+  l.push_back(Person("3", {"Mohammed Ali"}, "1980-05-05"));
   l.push_back(Person("4", {"Ayman al-Zawahiri"}, "1951-06-19", "EG"));
   l.push_back(Person("5", {"Эмомали Шарипов"}, "1975", "TJ"));
   // Common names, so that "Mohammed" and "Ali" are frequent in this list.
@@ -119,7 +119,9 @@ TEST(ScreenerTest, CommonTokenAloneNeverMatchesRareOneCounts) {
   auto r = Screen(*s, rare);
   ASSERT_FALSE(r.empty());
   EXPECT_EQ(r[0].entity_id, "t:1");
-  if (!c.empty()) EXPECT_LT(c[0].score, r[0].score);
+  if (!c.empty()) {
+    EXPECT_LT(c[0].score, r[0].score);
+  }
 }
 
 TEST(ScreenerTest, EvidenceRaisesAndLowersTheScore) {
