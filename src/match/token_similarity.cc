@@ -8,7 +8,15 @@
 
 namespace hudud::match {
 
+namespace {
+constexpr int kUnknownDistance = -1;
+}  // namespace
+
 TokenSimilarity CompareTokens(const NameToken& a, const NameToken& b) {
+  return CompareTokensWithDistance(a, b, kUnknownDistance);
+}
+
+TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b, int latin_distance) {
   const bool a_name = a.role == TokenRole::kName || a.role == TokenRole::kInitial;
   const bool b_name = b.role == TokenRole::kName || b.role == TokenRole::kInitial;
   if (a.role == TokenRole::kLegalForm || b.role == TokenRole::kLegalForm) {
@@ -33,7 +41,8 @@ TokenSimilarity CompareTokens(const NameToken& a, const NameToken& b) {
   const size_t min_len = std::min(a.latin.size(), b.latin.size());
   const size_t max_len = std::max(a.latin.size(), b.latin.size());
   const int budget = LatinEditBudget(min_len);
-  const bool latin_near = text::BoundedEditDistance(a.latin, b.latin, budget) <= budget;
+  if (latin_distance == kUnknownDistance) latin_distance = text::BoundedEditDistance(a.latin, b.latin, budget);
+  const bool latin_near = latin_distance <= budget;
   const size_t min_sk = std::min(a.skeleton.size(), b.skeleton.size());
   // Two-consonant skeletons collide across unrelated Latin names (Omar, Amir,
   // Maria -> "mr"); they vouch for a match only when one side was written

@@ -31,4 +31,9 @@ inline constexpr size_t kMinSkeletonForNearMiss = 3;
 // Symmetric. Pure function of the two tokens.
 TokenSimilarity CompareTokens(const NameToken& a, const NameToken& b);
 
+// The same, given the OSA distance of the Latin forms (or any value above
+// LatinEditBudget when it exceeds it), as computed in bulk by
+// EditDistanceBatch. Gives exactly CompareTokens(a, b).
+TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b, int latin_distance);
+
 }  // namespace hudud::match

@@ -1,0 +1,601 @@
+// The SQLite-backed Store: schema migrations, versioned list imports and
+// loading the active entities (see store.h).
+//
+// Layout: every import is a new row in list_versions holding the file's
+// full entity set (entities, names), so any two versions can be compared
+// later; lists.active_version points at the one the engine screens against.
+#include "store/store.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <array>
+#include <cstring>
+#include <ctime>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "store/entity_json.h"
+
+namespace hudud::store {
+namespace {
+
+// Schema migrations, applied in order; schema_version holds how many have
+// run. Append only: a released database has run the earlier ones.
+constexpr std::array<const char*, 1> kMigrations = {
+    R"sql(
+CREATE TABLE lists (
+  list_id        TEXT PRIMARY KEY,
+  active_version INTEGER REFERENCES list_versions(id)
+);
+CREATE TABLE list_versions (
+  id           INTEGER PRIMARY KEY,
+  list_id      TEXT NOT NULL REFERENCES lists(list_id),
+  format       TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  sha256       TEXT NOT NULL,
+  generated_at TEXT NOT NULL,
+  imported_at  TEXT NOT NULL,
+  entities     INTEGER NOT NULL,
+  names        INTEGER NOT NULL,
+  documents    INTEGER NOT NULL
+);
+CREATE INDEX list_versions_by_list ON list_versions(list_id);
+-- id is explicit so VACUUM cannot renumber it: it keeps the file's order.
+CREATE TABLE entities (
+  id           INTEGER PRIMARY KEY,
+  version_id   INTEGER NOT NULL REFERENCES list_versions(id) ON DELETE CASCADE,
+  entity_id    TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  json         TEXT NOT NULL,
+  content_hash BLOB NOT NULL,
+  UNIQUE (version_id, entity_id)
+);
+-- Entries of an index are ordered by (version_id, id): loading a version
+-- in file order reads this index without sorting.
+CREATE INDEX entities_by_version ON entities(version_id);
+CREATE TABLE names (
+  version_id INTEGER NOT NULL,
+  entity_id  TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  FOREIGN KEY (version_id, entity_id) REFERENCES entities(version_id, entity_id)
+    ON DELETE CASCADE
+);
+CREATE INDEX names_by_entity ON names(version_id, entity_id);
+)sql",
+};
+
+constexpr int kLatestSchema = static_cast<int>(kMigrations.size());
+constexpr size_t kContentHashBytes = 16;  // BLAKE2b-128: change detection, not security
+using ContentHash = std::array<unsigned char, kContentHashBytes>;
+
+void InitSodium() {
+  // sodium_init picks the fastest implementations; idempotent and
+  // thread-safe, but cheaper to call once.
+  static const int kInit = sodium_init();
+  (void)kInit;
+}
+
+ContentHash HashOf(std::string_view bytes) {
+  InitSodium();
+  ContentHash h;
+  crypto_generichash(h.data(), h.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size(), nullptr, 0);
+  return h;
+}
+
+std::string UtcNowIso8601() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return std::string(buf, n);
+}
+
+std::string_view ColumnText(sqlite3_stmt* s, int col) {
+  const unsigned char* p = sqlite3_column_text(s, col);
+  if (p == nullptr) return {};
+  return std::string_view(reinterpret_cast<const char*>(p),
+                          static_cast<size_t>(sqlite3_column_bytes(s, col)));
+}
+
+// A prepared statement. Reset (not finalized) between uses, so statements
+// on hot paths are prepared once per Store.
+class Stmt {
+ public:
+  Stmt() = default;
+  explicit Stmt(sqlite3_stmt* s) : s_(s) {}
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(Stmt&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
+  Stmt& operator=(Stmt&& o) noexcept {
+    if (this != &o) {
+      sqlite3_finalize(s_);
+      s_ = std::exchange(o.s_, nullptr);
+    }
+    return *this;
+  }
+  sqlite3_stmt* get() const { return s_; }
+  explicit operator bool() const { return s_ != nullptr; }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+};
+
+}  // namespace
+
+struct Store::Impl {
+  sqlite3* db = nullptr;
+  std::string path;
+  // Statements used once per entity or name; prepared on first use.
+  Stmt insert_entity, insert_name;
+
+  ~Impl() {
+    // Statements must be finalized before the connection closes.
+    insert_entity = Stmt();
+    insert_name = Stmt();
+    sqlite3_close_v2(db);
+  }
+
+  // Every sqlite failure is an IOError naming the file, what we were doing
+  // and sqlite's own words.
+  Status Error(std::string_view what) const {
+    return Status::IOError(path + ": " + std::string(what) + ": " +
+                           (db ? sqlite3_errmsg(db) : "out of memory"));
+  }
+
+  Status Exec(const char* sql) {
+    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+      // sqlite3_exec's statement text is a good enough "what" for DDL;
+      // keep it to the first line so messages stay readable.
+      std::string_view s(sql);
+      while (!s.empty() && (s.front() == '\n' || s.front() == ' ')) s.remove_prefix(1);
+      return Error(s.substr(0, s.find('\n')));
+    }
+    return Status::Ok();
+  }
+
+  Result<Stmt> Prepare(std::string_view sql, bool persistent = false) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                           persistent ? SQLITE_PREPARE_PERSISTENT : 0, &s, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(s);
+      return Error("preparing \"" + std::string(sql) + "\"");
+    }
+    return Stmt(s);
+  }
+
+  // Steps `s`: true = a row is ready, false = done.
+  Result<bool> Step(const Stmt& s, std::string_view what) {
+    int rc = sqlite3_step(s.get());
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return Error(what);
+  }
+
+  // Runs a statement that returns no rows, then resets it for reuse.
+  Status Run(const Stmt& s, std::string_view what) {
+    int rc = sqlite3_step(s.get());
+    Status st = rc == SQLITE_DONE ? Status::Ok() : Error(what);
+    sqlite3_reset(s.get());
+    sqlite3_clear_bindings(s.get());
+    return st;
+  }
+
+  Status Migrate();
+  Result<ListVersion> ReadVersion(int64_t version_id);
+};
+
+namespace {
+
+void BindText(const Stmt& s, int i, std::string_view v) {
+  // SQLITE_STATIC: every bound string outlives the step that reads it.
+  sqlite3_bind_text(s.get(), i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+}
+
+// Rolls back unless Commit() succeeded, so an early error return from an
+// import leaves the database as it was.
+class Transaction {
+ public:
+  explicit Transaction(Store::Impl* impl) : impl_(impl) {}
+  ~Transaction() {
+    if (open_) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  // IMMEDIATE takes the write lock up front: two importers serialize here
+  // instead of one failing with SQLITE_BUSY halfway through.
+  Status Begin(bool write) {
+    HUDUD_RETURN_IF_ERROR(impl_->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
+    open_ = true;
+    return Status::Ok();
+  }
+  Status Commit() {
+    HUDUD_RETURN_IF_ERROR(impl_->Exec("COMMIT"));
+    open_ = false;
+    return Status::Ok();
+  }
+
+ private:
+  Store::Impl* impl_;
+  bool open_ = false;
+};
+
+// The schema version, or -1 when the database has no schema_version table.
+Result<int> SchemaVersion(Store::Impl& impl) {
+  Result<Stmt> has = impl.Prepare(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+  if (!has.ok()) return has.status();
+  Result<bool> row = impl.Step(*has, "reading the schema");
+  if (!row.ok()) return row.status();
+  if (sqlite3_column_int(has->get(), 0) == 0) return -1;
+
+  Result<Stmt> get = impl.Prepare("SELECT max(version) FROM schema_version");
+  if (!get.ok()) return get.status();
+  row = impl.Step(*get, "reading the schema version");
+  if (!row.ok()) return row.status();
+  return sqlite3_column_int(get->get(), 0);
+}
+
+}  // namespace
+
+Status Store::Impl::Migrate() {
+  Result<int> version = SchemaVersion(*this);
+  if (!version.ok()) return version.status();
+  if (*version == kLatestSchema) return Status::Ok();  // the common case: no write lock taken
+
+  Transaction tx(this);
+  HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
+  // Read again under the lock: another process may have migrated meanwhile.
+  version = SchemaVersion(*this);
+  if (!version.ok()) return version.status();
+  if (*version > kLatestSchema) {
+    return Status::Unsupported(path + ": database schema version " + std::to_string(*version) +
+                               " is newer than this hudud supports (" +
+                               std::to_string(kLatestSchema) + "); use a newer hudud");
+  }
+  if (*version < 0) {
+    // No schema_version: only an empty database may become ours; anything
+    // else is some other program's data that we must not touch.
+    Result<Stmt> tables =
+        Prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+    if (!tables.ok()) return tables.status();
+    Result<bool> row = Step(*tables, "reading the schema");
+    if (!row.ok()) return row.status();
+    if (sqlite3_column_int(tables->get(), 0) != 0) {
+      return Status::InvalidArgument(
+          path + ": not a hudud database (it has tables but no schema_version)");
+    }
+    HUDUD_RETURN_IF_ERROR(Exec("CREATE TABLE schema_version (version INTEGER NOT NULL)"));
+    HUDUD_RETURN_IF_ERROR(Exec("INSERT INTO schema_version (version) VALUES (0)"));
+    version = 0;
+  }
+  for (int v = *version; v < kLatestSchema; ++v) {
+    if (sqlite3_exec(db, kMigrations[v], nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return Error("applying schema migration " + std::to_string(v + 1));
+    }
+  }
+  Result<Stmt> set = Prepare("UPDATE schema_version SET version = ?");
+  if (!set.ok()) return set.status();
+  sqlite3_bind_int(set->get(), 1, kLatestSchema);
+  HUDUD_RETURN_IF_ERROR(Run(*set, "recording the schema version"));
+  return tx.Commit();
+}
+
+namespace {
+
+constexpr const char* kVersionColumns =
+    "v.id, v.list_id, v.format, v.source, v.sha256, v.generated_at, v.imported_at, "
+    "v.entities, v.names, v.documents, (l.active_version = v.id) ";
+
+ListVersion VersionFromRow(sqlite3_stmt* s) {
+  ListVersion v;
+  v.id = sqlite3_column_int64(s, 0);
+  v.list_id = ColumnText(s, 1);
+  v.format = ColumnText(s, 2);
+  v.source = ColumnText(s, 3);
+  v.sha256 = ColumnText(s, 4);
+  v.generated_at = ColumnText(s, 5);
+  v.imported_at = ColumnText(s, 6);
+  v.entities = sqlite3_column_int64(s, 7);
+  v.names = sqlite3_column_int64(s, 8);
+  v.documents = sqlite3_column_int64(s, 9);
+  v.active = sqlite3_column_int(s, 10) != 0;
+  return v;
+}
+
+}  // namespace
+
+Result<ListVersion> Store::Impl::ReadVersion(int64_t version_id) {
+  Result<Stmt> q = Prepare(std::string("SELECT ") + kVersionColumns +
+                           "FROM list_versions v LEFT JOIN lists l ON l.list_id = v.list_id "
+                           "WHERE v.id = ?");
+  if (!q.ok()) return q.status();
+  sqlite3_bind_int64(q->get(), 1, version_id);
+  Result<bool> row = Step(*q, "reading list version");
+  if (!row.ok()) return row.status();
+  if (!*row)
+    return Status::Internal(path + ": list version " + std::to_string(version_id) + " vanished");
+  return VersionFromRow(q->get());
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  // NOMUTEX: a Store is single-threaded by contract.
+  int rc =
+      sqlite3_open_v2(path.c_str(), &impl->db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) return impl->Error("cannot open database");
+  sqlite3_extended_result_codes(impl->db, 1);
+  sqlite3_busy_timeout(impl->db, 5000);
+
+  // The first statement reads the file header: this is where a file that
+  // is not a database is found out ("file is not a database").
+  if (sqlite3_exec(impl->db, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return impl->Error("cannot open database");
+  }
+  // NORMAL is durable enough in WAL mode (a power cut may lose the last
+  // commit, never corrupt) and much faster for big imports.
+  HUDUD_RETURN_IF_ERROR(impl->Exec("PRAGMA foreign_keys = ON"));
+  HUDUD_RETURN_IF_ERROR(impl->Exec("PRAGMA synchronous = NORMAL"));
+  // The default 2 MB page cache thrashes once the entity_id index of a big
+  // list outgrows it; 64 MB is an upper bound, allocated only as used.
+  HUDUD_RETURN_IF_ERROR(impl->Exec("PRAGMA cache_size = -65536"));
+  HUDUD_RETURN_IF_ERROR(impl->Migrate());
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Result<ImportSummary> Store::ImportList(const lists::ParsedList& list, const std::string& source,
+                                        const std::string& sha256) {
+  Impl& impl = *impl_;
+  if (list.list_id.empty()) return Status::InvalidArgument("import: the list has no list id");
+  if (sha256.empty()) {
+    return Status::InvalidArgument("import of list " + list.list_id + ": empty sha256");
+  }
+  // Checked before any write so the error names the culprit; the UNIQUE
+  // constraint would only say "UNIQUE constraint failed".
+  {
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(list.entities.size());
+    for (const model::Entity& e : list.entities) {
+      if (e.id.empty()) {
+        return Status::InvalidArgument("import of list " + list.list_id +
+                                       ": an entity has no id (source id \"" + e.source_id + "\")");
+      }
+      if (!seen.insert(e.id).second) {
+        return Status::InvalidArgument("import of list " + list.list_id +
+                                       ": duplicate entity id \"" + e.id + "\"");
+      }
+    }
+  }
+
+  Transaction tx(&impl);
+  HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
+
+  // The active version, if any.
+  int64_t previous = 0;
+  {
+    Result<Stmt> q = impl.Prepare(
+        "SELECT v.id, v.sha256 FROM lists l JOIN list_versions v ON v.id = l.active_version "
+        "WHERE l.list_id = ?");
+    if (!q.ok()) return q.status();
+    BindText(*q, 1, list.list_id);
+    Result<bool> row = impl.Step(*q, "reading the active version of " + list.list_id);
+    if (!row.ok()) return row.status();
+    if (*row) {
+      previous = sqlite3_column_int64(q->get(), 0);
+      if (ColumnText(q->get(), 1) == sha256) {
+        ImportSummary summary;
+        summary.unchanged = true;
+        Result<ListVersion> v = impl.ReadVersion(previous);
+        if (!v.ok()) return v.status();
+        summary.version = std::move(*v);
+        return summary;  // the transaction rolls back: nothing was written
+      }
+    }
+  }
+
+  // Content hashes of the previous version, to classify the new entities.
+  std::unordered_map<std::string, ContentHash> before;
+  if (previous != 0) {
+    Result<Stmt> q =
+        impl.Prepare("SELECT entity_id, content_hash FROM entities WHERE version_id = ?");
+    if (!q.ok()) return q.status();
+    sqlite3_bind_int64(q->get(), 1, previous);
+    while (true) {
+      Result<bool> row = impl.Step(*q, "reading the previous version of " + list.list_id);
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      ContentHash h{};
+      const void* blob = sqlite3_column_blob(q->get(), 1);
+      if (blob != nullptr && sqlite3_column_bytes(q->get(), 1) == static_cast<int>(h.size())) {
+        std::memcpy(h.data(), blob, h.size());
+      }  // else: left zero, so the entity counts as changed, which is safe
+      before.emplace(ColumnText(q->get(), 0), h);
+    }
+  }
+
+  ImportSummary summary;
+  ListVersion& version = summary.version;
+  version.list_id = list.list_id;
+  version.format = list.format;
+  version.source = source;
+  version.sha256 = sha256;
+  version.generated_at = list.generated_at;
+  version.imported_at = UtcNowIso8601();
+  version.entities = static_cast<int64_t>(list.entities.size());
+  for (const model::Entity& e : list.entities) {
+    version.names += static_cast<int64_t>(e.names.size());
+    version.documents += static_cast<int64_t>(e.documents.size());
+  }
+  version.active = true;
+
+  {
+    Result<Stmt> q = impl.Prepare("INSERT OR IGNORE INTO lists (list_id) VALUES (?)");
+    if (!q.ok()) return q.status();
+    BindText(*q, 1, list.list_id);
+    HUDUD_RETURN_IF_ERROR(impl.Run(*q, "registering list " + list.list_id));
+  }
+  {
+    Result<Stmt> q = impl.Prepare(
+        "INSERT INTO list_versions (list_id, format, source, sha256, generated_at, imported_at, "
+        "entities, names, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!q.ok()) return q.status();
+    BindText(*q, 1, version.list_id);
+    BindText(*q, 2, version.format);
+    BindText(*q, 3, version.source);
+    BindText(*q, 4, version.sha256);
+    BindText(*q, 5, version.generated_at);
+    BindText(*q, 6, version.imported_at);
+    sqlite3_bind_int64(q->get(), 7, version.entities);
+    sqlite3_bind_int64(q->get(), 8, version.names);
+    sqlite3_bind_int64(q->get(), 9, version.documents);
+    HUDUD_RETURN_IF_ERROR(impl.Run(*q, "adding a version of " + list.list_id));
+    version.id = sqlite3_last_insert_rowid(impl.db);
+  }
+
+  if (!impl.insert_entity) {
+    Result<Stmt> q = impl.Prepare(
+        "INSERT INTO entities (version_id, entity_id, kind, json, content_hash) "
+        "VALUES (?, ?, ?, ?, ?)",
+        /*persistent=*/true);
+    if (!q.ok()) return q.status();
+    impl.insert_entity = std::move(*q);
+  }
+  if (!impl.insert_name) {
+    Result<Stmt> q =
+        impl.Prepare("INSERT INTO names (version_id, entity_id, name, kind) VALUES (?, ?, ?, ?)",
+                     /*persistent=*/true);
+    if (!q.ok()) return q.status();
+    impl.insert_name = std::move(*q);
+  }
+
+  int64_t unchanged_entities = 0;
+  for (const model::Entity& e : list.entities) {
+    const std::string json = EntityToJson(e);
+    const ContentHash hash = HashOf(json);
+    auto it = before.find(e.id);
+    if (it == before.end()) {
+      ++summary.added;
+    } else if (it->second != hash) {
+      ++summary.changed;
+    } else {
+      ++unchanged_entities;
+    }
+
+    const Stmt& ins = impl.insert_entity;
+    sqlite3_bind_int64(ins.get(), 1, version.id);
+    BindText(ins, 2, e.id);
+    BindText(ins, 3, EntityKindCode(e.kind));
+    BindText(ins, 4, json);
+    sqlite3_bind_blob(ins.get(), 5, hash.data(), static_cast<int>(hash.size()), SQLITE_STATIC);
+    HUDUD_RETURN_IF_ERROR(impl.Run(ins, "storing entity " + e.id));
+
+    for (const model::Name& n : e.names) {
+      const Stmt& nq = impl.insert_name;
+      sqlite3_bind_int64(nq.get(), 1, version.id);
+      BindText(nq, 2, e.id);
+      BindText(nq, 3, n.full);
+      BindText(nq, 4, NameKindCode(n.kind));
+      HUDUD_RETURN_IF_ERROR(impl.Run(nq, "storing a name of entity " + e.id));
+    }
+  }
+  // Ids are unique on both sides, so whatever of `before` was not matched
+  // as changed or unchanged is gone.
+  summary.removed = static_cast<int64_t>(before.size()) - summary.changed - unchanged_entities;
+
+  {
+    Result<Stmt> q = impl.Prepare("UPDATE lists SET active_version = ? WHERE list_id = ?");
+    if (!q.ok()) return q.status();
+    sqlite3_bind_int64(q->get(), 1, version.id);
+    BindText(*q, 2, list.list_id);
+    HUDUD_RETURN_IF_ERROR(impl.Run(*q, "activating the new version of " + list.list_id));
+  }
+  HUDUD_RETURN_IF_ERROR(tx.Commit());
+  return summary;
+}
+
+Result<std::vector<model::Entity>> Store::LoadActiveEntities() {
+  Impl& impl = *impl_;
+  // One read transaction: a concurrent import cannot show us half a switch.
+  Transaction tx(&impl);
+  HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/false));
+
+  struct Active {
+    int64_t version_id;
+    int64_t entities;
+  };
+  std::vector<Active> active;
+  int64_t total = 0;
+  {
+    Result<Stmt> q = impl.Prepare(
+        "SELECT v.id, v.entities FROM lists l JOIN list_versions v ON v.id = l.active_version "
+        "ORDER BY l.list_id");
+    if (!q.ok()) return q.status();
+    while (true) {
+      Result<bool> row = impl.Step(*q, "reading the active list versions");
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      active.push_back({sqlite3_column_int64(q->get(), 0), sqlite3_column_int64(q->get(), 1)});
+      total += active.back().entities;
+    }
+  }
+
+  std::vector<model::Entity> out;
+  out.reserve(static_cast<size_t>(total));
+  Result<Stmt> q = impl.Prepare("SELECT json FROM entities WHERE version_id = ? ORDER BY id");
+  if (!q.ok()) return q.status();
+  for (const Active& a : active) {
+    sqlite3_reset(q->get());
+    sqlite3_bind_int64(q->get(), 1, a.version_id);
+    while (true) {
+      Result<bool> row = impl.Step(*q, "loading entities");
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      Result<model::Entity> e = EntityFromJson(ColumnText(q->get(), 0));
+      if (!e.ok()) {
+        return Status::Corruption(impl.path + ", list version " + std::to_string(a.version_id) +
+                                  ": " + e.status().message());
+      }
+      out.push_back(std::move(*e));
+    }
+  }
+  sqlite3_reset(q->get());
+  HUDUD_RETURN_IF_ERROR(tx.Commit());
+  return out;
+}
+
+Result<std::vector<ListVersion>> Store::ListVersions() {
+  Impl& impl = *impl_;
+  Result<Stmt> q = impl.Prepare(std::string("SELECT ") + kVersionColumns +
+                                "FROM list_versions v LEFT JOIN lists l ON l.list_id = v.list_id "
+                                "ORDER BY v.id DESC");
+  if (!q.ok()) return q.status();
+  std::vector<ListVersion> out;
+  while (true) {
+    Result<bool> row = impl.Step(*q, "listing list versions");
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(VersionFromRow(q->get()));
+  }
+  return out;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  InitSodium();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[2 * crypto_hash_sha256_BYTES + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string(hex, 2 * crypto_hash_sha256_BYTES);
+}
+
+}  // namespace hudud::store
