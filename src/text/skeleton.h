@@ -7,13 +7,16 @@
 
 namespace hudud::text {
 
-// The consonant skeleton of a romanised token: vowels dropped (a leading "y"
-// or "w" is kept as a consonant), digraphs folded to one class symbol
-// (kh->x, sh/ch/tch->S, gh->G, th->s, dh->z, ph->f, dj/dzh/zh->j,
-// ck/q/c->k, g->j, v->w, p->b, z->z ...), doubled letters collapsed, and a
-// final "h" dropped. Same rules for every origin, so "muhammad", "mohamed",
-// "mohammed" and the Arabic "mhmd" all give "mhmd".
-// Returns lower-case ASCII plus the class symbols 'S', 'G'. May be empty.
+// The consonant skeleton of a romanised token: vowels dropped ("y" and "w"
+// count as vowels except as the first letter, where they are kept as
+// consonants), digraphs folded to one class symbol (kh->h, sh/ch/tch/sch/
+// shch->S, gh->j, th->s, dh->z, ph->f, dj/dzh/zh->j, dz before a vowel->j,
+// ck/q/c->k, g->j, v->w, p->b, x->ks), equal adjacent symbols collapsed (also
+// across a dropped vowel), and a final lone "h" dropped. Same rules for every
+// origin, so "muhammad", "mohamed", "mohammed", Russian "mukhammad" and the
+// Arabic "mhmd" all give "mhmd". The full rule table is in skeleton.cc.
+// Returns lower-case ASCII letters and digits plus the class symbol 'S'.
+// May be empty.
 std::string ConsonantSkeleton(std::string_view latin);
 
 // Damerau-Levenshtein distance (optimal string alignment) between byte

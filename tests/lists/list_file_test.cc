@@ -1,0 +1,87 @@
+// Pins ReadListFile (lists/list_file.cc): format detection, and errors that
+// name the file.
+#include "lists/list_file.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace hudud::lists {
+namespace {
+
+std::string WriteTemp(const std::string& name, const std::string& content) {
+  const std::string path = ::testing::TempDir() + "/hudud_list_file_test_" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+bool Contains(const Status& s, const std::string& part) {
+  return s.message().find(part) != std::string::npos;
+}
+
+TEST(ReadListFileTest, AutoDetectsTheVendoredUnList) {
+  Result<ParsedList> r =
+      ReadListFile(HUDUD_DATA_DIR "/lists/un-consolidated-2026-02-27.xml", "auto");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->format, "un-xml");
+  EXPECT_EQ(r->list_id, "un");
+  EXPECT_EQ(r->entities.size(), 730u + 273u);
+}
+
+TEST(ReadListFileTest, ExplicitFormat) {
+  const std::string path = WriteTemp("explicit.xml",
+                                     "<CONSOLIDATED_LIST><ENTITIES><ENTITY><DATAID>1</DATAID>"
+                                     "<FIRST_NAME>X</FIRST_NAME></ENTITY></ENTITIES>"
+                                     "</CONSOLIDATED_LIST>");
+  Result<ParsedList> r = ReadListFile(path, "un-xml");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->entities.size(), 1u);
+  EXPECT_EQ(r->entities[0].id, "un:1");
+}
+
+TEST(ReadListFileTest, UnrecognisedContentIsUnsupportedNamingTheFile) {
+  const std::string path = WriteTemp("sdn.csv", "ent_num,SDN_Name\n1,SOMEONE\n");
+  Result<ParsedList> r = ReadListFile(path, "auto");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kUnsupported);
+  EXPECT_TRUE(Contains(r.status(), path)) << r.status().message();
+  EXPECT_TRUE(Contains(r.status(), "un-xml")) << r.status().message();
+}
+
+TEST(ReadListFileTest, UnknownFormatIsUnsupported) {
+  const std::string path = WriteTemp("fmt.xml", "<CONSOLIDATED_LIST/>");
+  Result<ParsedList> r = ReadListFile(path, "ofac-xml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kUnsupported);
+  EXPECT_TRUE(Contains(r.status(), path));
+  EXPECT_TRUE(Contains(r.status(), "ofac-xml"));
+}
+
+TEST(ReadListFileTest, MissingFileIsAnIOErrorNamingIt) {
+  const std::string path = ::testing::TempDir() + "/hudud_no_such_list.xml";
+  std::filesystem::remove(path);
+  Result<ParsedList> r = ReadListFile(path, "auto");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kIOError);
+  EXPECT_TRUE(Contains(r.status(), path)) << r.status().message();
+}
+
+TEST(ReadListFileTest, DirectoryIsAnIOError) {
+  Result<ParsedList> r = ReadListFile(::testing::TempDir(), "auto");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kIOError);
+}
+
+TEST(ReadListFileTest, MalformedContentNamesFileAndLine) {
+  const std::string path =
+      WriteTemp("broken.xml", "<CONSOLIDATED_LIST>\n<INDIVIDUALS>\n<INDIVIDUAL>\n</ENTITY>\n");
+  Result<ParsedList> r = ReadListFile(path, "auto");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+  EXPECT_TRUE(Contains(r.status(), path + ", line 4: malformed XML")) << r.status().message();
+}
+
+}  // namespace
+}  // namespace hudud::lists
