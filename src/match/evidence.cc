@@ -29,7 +29,9 @@ DobVerdict CompareDob(const model::PartialDate& q, const model::DateOfBirth& d) 
     if (dy <= 2) return {0.02, "agrees"};
     return dy <= 5 ? DobVerdict{-0.05, "conflicts"} : DobVerdict{-0.20, "conflicts"};
   }
-  if (dy > 1) return {-0.20, "conflicts"};
+  // Far apart is stronger counter-evidence than a typo-sized gap: a father
+  // and son share names, not decades.
+  if (dy > 1) return {-0.20 - std::min(0.15, 0.01 * (dy - 2)), "conflicts"};
   if (dy == 1) return {-0.12, "conflicts"};
   // Same year.
   if (q.full() && d.from.full()) {

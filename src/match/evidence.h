@@ -5,7 +5,8 @@
 //   dob:         full date equal +0.06; same year (query or list year-only) +0.03;
 //                inside an approximate (+-2 y) or BETWEEN range +0.02;
 //                day/month swapped 0; same year, other day -0.08;
-//                one year apart -0.12; further -0.20 (the best of the listed dates counts)
+//                one year apart -0.12; further -0.20, down to -0.35 at 17+ years
+//                (the best of the listed dates counts)
 //   nationality: one of the listed nationalities +0.03; none of them -0.06
 //   gender:      equal +0.01; different -0.15
 //   document:    same number and issuing state: score -> 1 - (1 - score) * 0.1;

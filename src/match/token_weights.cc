@@ -36,6 +36,17 @@ const std::unordered_map<std::string, double>& PriorTable() {
   return *table;
 }
 
+constexpr double kPatronymicWeight = 2.0;
+
+bool IsPatronymic(std::string_view latin) {
+  constexpr std::string_view kSuffixes[] = {"ovich", "evich", "ovych", "evych", "ovna", "evna",
+                                            "ogly", "oglu", "ugli", "kyzy", "qizi", "ovic", "evic"};
+  for (std::string_view s : kSuffixes) {
+    if (latin.size() > s.size() + 2 && latin.substr(latin.size() - s.size()) == s) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view FrequencyKey(const NameToken& token) {
@@ -83,6 +94,10 @@ double TokenFrequencies::Weight(const NameToken& token) const {
   }
   // Very short tokens carry little information whatever their frequency.
   if (token.latin.size() <= 2) w = std::min(w, 2.0);
+  // Patronymics (Khamatovich, Sergeevna, Aliyevich, Mammad oglu) are
+  // routinely left out of travel documents and manifests; rare as they
+  // look, missing one must not sink a match.
+  if (token.role == TokenRole::kName && IsPatronymic(token.latin)) w = std::min(w, kPatronymicWeight);
   return RoleWeight(token.role, w);
 }
 
