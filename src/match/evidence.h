@@ -31,6 +31,10 @@ inline constexpr double kMaxEvidenceBonus = 0.10;
 // two or three uncommon ones, or a common name plus an agreeing date of
 // birth. Below it the name similarity is scaled by sqrt(information / it).
 inline constexpr double kMinInformation = 5.0;
+// Information credited when the whole listed name (two tokens or more) is
+// found in the query: "Mohammed Ali" against a listed "Mohammed Ali" is a
+// hit to review, "Mohammed Ali" against "Mohammed Ali Hassan" is not.
+inline constexpr double kCompleteNameInformation = 2.5;
 // A match through a low-quality alias is worth less.
 inline constexpr double kLowAliasFactor = 0.9;
 

@@ -35,6 +35,20 @@ double WeakPairFactor(double similarity) {
   return kConflictFactor + (1.0 - kConflictFactor) * std::clamp(t, 0.0, 1.0);
 }
 
+// The whole listed name is in the query: at least two listed tokens aligned,
+// one of them a name (so "Abu Anas" counts, "Abu" alone does not), and no
+// listed honorific-free name token left out (checked by the caller).
+bool IsComplete(const NameSide& q, const NameSide& l, uint64_t used_mask) {
+  (void)q;
+  int used = 0, names = 0;
+  for (int j = 0; j < l.size && j < 64; ++j) {
+    if (!(used_mask & (1ULL << j))) continue;
+    ++used;
+    names += l.tokens[j]->role == TokenRole::kName;
+  }
+  return used >= 2 && names >= 1;
+}
+
 double ConflictFactor(int unmatched_query, int unmatched_listed) {
   int conflicts = std::min(unmatched_query, unmatched_listed);
   double f = 1.0;
@@ -184,6 +198,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
       unmatched_l += !(best_mask & (1 << j)) && l.tokens[j]->role == TokenRole::kName;
     }
     out.score *= ConflictFactor(unmatched_q, unmatched_l) * weak;
+    out.complete = unmatched_l == 0 && IsComplete(q, l, best_mask);
     if (want_pairs) {
       std::reverse(pairs.begin(), pairs.end());
       for (int j = 0; j < nl; ++j) {
@@ -230,6 +245,9 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
   for (int i = 0; i < nq; ++i) unmatched_q += !q_used[i] && q.tokens[i]->role == TokenRole::kName;
   for (int j = 0; j < nl; ++j) unmatched_l += !l_used[j] && l.tokens[j]->role == TokenRole::kName;
   out.score = std::clamp(gain / total, 0.0, 1.0) * ConflictFactor(unmatched_q, unmatched_l) * weak;
+  uint64_t used_mask = 0;
+  for (int j = 0; j < nl && j < 64; ++j) used_mask |= l_used[j] ? (1ULL << j) : 0;
+  out.complete = unmatched_l == 0 && IsComplete(q, l, used_mask);
   return out;
 }
 

@@ -40,6 +40,9 @@ struct AlignedPair {
 struct NameAlignment {
   double score = 0;           // 0..1
   double matched_weight = 0;  // sum of sim * w_query over aligned pairs: the information matched
+  // Every listed name token aligned, at least two listed tokens aligned and
+  // one of them a name ("Abu Anas"): the whole listed name is in the query.
+  bool complete = false;
   std::vector<AlignedPair> pairs;  // filled only when asked; unmatched tokens included
 };
 

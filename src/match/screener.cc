@@ -26,6 +26,10 @@
 namespace hudud::match {
 namespace {
 
+double NameInformation(const NameAlignment& a) {
+  return a.matched_weight + (a.complete ? kCompleteNameInformation : 0.0);
+}
+
 double NameKindFactor(model::NameKind kind) {
   return kind == model::NameKind::kLowAlias ? kLowAliasFactor : 1.0;
 }
@@ -326,7 +330,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     std::vector<int> chosen;
     for (int i : order) {
       double extra = kListedTokenBeta * kMaxTokenWeight * k_rest;
-      double ub = (rest + extra) / (total_q + extra) * InformationGate(rest + max_info) +
+      double ub = (rest + extra) / (total_q + extra) *
+                      InformationGate(rest + max_info + kCompleteNameInformation) +
                   kMaxEvidenceBonus;
       if (ub < threshold) break;
       chosen.push_back(i);
@@ -371,7 +376,7 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       NameAlignment a = AlignNames({q.tokens.data(), q.weights.data(), nq},
                                    {listed.data(), lw.data(), nl}, sims, false);
       const auto& nm = entities[e].names[name_index[name]];
-      double s = CombineScore(a.score * NameKindFactor(nm.kind), a.matched_weight, b->evidence);
+      double s = CombineScore(a.score * NameKindFactor(nm.kind), NameInformation(a), b->evidence);
       if (s > b->score || b->name_id == UINT32_MAX) {
         b->score = s;
         b->name_id = name;
@@ -488,8 +493,8 @@ Explanation Screener::Impl::Explain(const PreparedName& q, uint32_t name_id, con
   }
   FillTokens(q.analyzed, listed_analyzed, a, q.weights, lw, &out);
   EvidenceOutcome outcome = EvaluateEvidence(ev, e, &out.evidence);
-  double gate = InformationGate(a.matched_weight + outcome.information);
-  *final_score = CombineScore(out.name_score, a.matched_weight, outcome);
+  double gate = InformationGate(NameInformation(a) + outcome.information);
+  *final_score = CombineScore(out.name_score, NameInformation(a), outcome);
   if (gate < 1.0) {
     out.evidence.push_back(Evidence{"information", "", "", "too common to identify alone", 0});
     out.evidence.back().delta = out.name_score * gate - out.name_score;

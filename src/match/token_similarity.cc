@@ -12,6 +12,12 @@ namespace {
 constexpr int kUnknownDistance = -1;
 }  // namespace
 
+bool StartsWithVowel(std::string_view latin) {
+  if (latin.empty()) return false;
+  char c = latin[0];
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 TokenSimilarity CompareTokens(const NameToken& a, const NameToken& b) {
   return CompareTokensWithDistance(a, b, kUnknownDistance);
 }
@@ -47,10 +53,14 @@ TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b
   // Two-consonant skeletons collide across unrelated Latin names (Omar, Amir,
   // Maria -> "mr"); they vouch for a match only when one side was written
   // without vowels, where the skeleton is all there is.
-  const bool sk_equal = a.skeleton == b.skeleton &&
+  // Skeletons drop vowels, so "eslami" and "salem" share one ("slm"); a name
+  // that starts with a vowel (which Arabic writes too, as alef or ayn) is
+  // only a variant of another that does.
+  const bool same_onset = StartsWithVowel(a.latin) == StartsWithVowel(b.latin);
+  const bool sk_equal = same_onset && a.skeleton == b.skeleton &&
                         (min_sk >= kMinSkeletonForNearMiss ||
                          (min_sk >= kMinSkeletonForEquality && (a.abjad || b.abjad)));
-  const bool sk_near = !sk_equal && min_sk >= kMinSkeletonForNearMiss &&
+  const bool sk_near = !sk_equal && same_onset && min_sk >= kMinSkeletonForNearMiss &&
                        text::BoundedEditDistance(a.skeleton, b.skeleton, 1) <= 1;
   if (!latin_near && !sk_equal && !sk_near) return {};
 

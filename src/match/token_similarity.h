@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 #include "match/name_analysis.h"
 
@@ -27,6 +28,9 @@ inline int LatinEditBudget(size_t min_len) { return min_len <= 4 ? 1 : 2; }
 inline int LatinDeleteDepth(size_t len) { return len <= 4 ? 1 : 2; }
 inline constexpr size_t kMinSkeletonForEquality = 2;
 inline constexpr size_t kMinSkeletonForNearMiss = 3;
+
+// True when a romanised token begins with a, e, i, o or u.
+bool StartsWithVowel(std::string_view latin);
 
 // Symmetric. Pure function of the two tokens.
 TokenSimilarity CompareTokens(const NameToken& a, const NameToken& b);

@@ -1,6 +1,8 @@
 // Token weights: list IDF and the common-name prior.
 #include "match/token_weights.h"
 
+#include "match/token_similarity.h"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_set>
@@ -23,7 +25,7 @@ const std::unordered_map<std::string, double>& PriorTable() {
       AnalyzedName a = AnalyzeName(e.token, model::EntityKind::kPerson);
       for (const NameToken& tok : a.tokens) {
         if (tok.role != TokenRole::kName) continue;
-        (*t)[std::string(FrequencyKey(tok))] += e.commonness;
+        (*t)[FrequencyKey(tok)] += e.commonness;
       }
     }
     // Commonness -> weight: the world's most common names (c ~ 10-20) end
@@ -49,14 +51,15 @@ bool IsPatronymic(std::string_view latin) {
 
 }  // namespace
 
-std::string_view FrequencyKey(const NameToken& token) {
-  return token.skeleton.size() >= 2 ? std::string_view(token.skeleton)
-                                    : std::string_view(token.latin);
+std::string FrequencyKey(const NameToken& token) {
+  if (token.skeleton.size() < 2) return token.latin;
+  // Same onset rule as token similarity: "eslami" is not counted as "salem".
+  return StartsWithVowel(token.latin) ? "a" + token.skeleton : token.skeleton;
 }
 
 double PriorWeight(const NameToken& token) {
   const auto& table = PriorTable();
-  auto it = table.find(std::string(FrequencyKey(token)));
+  auto it = table.find(FrequencyKey(token));
   return it == table.end() ? kMaxTokenWeight : it->second;
 }
 
@@ -74,11 +77,11 @@ double RoleWeight(TokenRole role, double name_weight) {
 
 void TokenFrequencies::AddName(const AnalyzedName& name) {
   ++names_;
-  std::unordered_set<std::string_view> seen;
+  std::unordered_set<std::string> seen;
   for (const NameToken& t : name.tokens) {
     if (t.role != TokenRole::kName) continue;
-    std::string_view key = FrequencyKey(t);
-    if (seen.insert(key).second) ++df_[std::string(key)];
+    std::string key = FrequencyKey(t);
+    if (seen.insert(key).second) ++df_[key];
   }
 }
 
@@ -86,7 +89,7 @@ double TokenFrequencies::Weight(const NameToken& token) const {
   double prior = PriorWeight(token);
   double w = prior;
   if (token.role == TokenRole::kName && names_ > 0) {
-    auto it = df_.find(std::string(FrequencyKey(token)));
+    auto it = df_.find(FrequencyKey(token));
     double df = it == df_.end() ? 0.0 : it->second;
     // Smoothed IDF; a list of a few thousand names gives ~8 to a token seen once.
     double idf = std::log((static_cast<double>(names_) + 1.0) / (df + 0.5));

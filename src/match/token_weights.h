@@ -37,8 +37,9 @@ class TokenFrequencies {
   size_t names_ = 0;
 };
 
-// The key tokens are counted under: the skeleton, or the Latin form when
-// the skeleton is shorter than 2 (so "ali" and "ela" don't share counts).
-std::string_view FrequencyKey(const NameToken& token);
+// The key tokens are counted under: the skeleton (prefixed by "a" when the
+// token starts with a vowel), or the Latin form when the skeleton is shorter
+// than 2 (so "ali" and "ela" don't share counts).
+std::string FrequencyKey(const NameToken& token);
 
 }  // namespace hudud::match

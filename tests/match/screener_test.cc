@@ -153,16 +153,23 @@ TEST(ScreenerTest, EvidenceRaisesAndLowersTheScore) {
   EXPECT_TRUE(saw_dob);
 }
 
-TEST(ScreenerTest, CommonFullNameNeedsSupportingEvidence) {
+TEST(ScreenerTest, CommonNamesNeedTheWholeListedNameOrEvidence) {
   auto s = BuildSmall();
-  // "Mohammed Ali" is listed, but both tokens are common: the name alone
-  // stays under the default threshold; a matching year of birth lifts it.
-  EXPECT_TRUE(Screen(*s, Q("Mohammed Ali")).empty());
-  Query q = Q("Mohammed Ali");
-  q.dob = model::ParsePartialDate("1980-05-05");
-  auto hits = Screen(*s, q);
-  ASSERT_FALSE(hits.empty());
-  EXPECT_EQ(hits[0].entity_id, "t:3");
+  // "Mohammed Ali" is listed: the whole listed name is in the query, a hit.
+  auto full = Screen(*s, Q("Mohammed Ali"));
+  ASSERT_FALSE(full.empty());
+  EXPECT_EQ(full[0].entity_id, "t:3");
+  // "Mohammed Haddad" shares common tokens with "Mohammed Ali Haddad"-like
+  // names only partly: "Ali Haddad" is listed as "Ali Haddad" but
+  // "Yusuf Ali" is not; common tokens alone don't reach the threshold.
+  EXPECT_TRUE(Screen(*s, Q("Yusuf Ali")).empty());
+  // Partial common-name matches rise with an agreeing date of birth.
+  Query partial = Q("Mohammed Haddad Omar");
+  partial.threshold = 0;
+  partial.limit = 1;
+  double without = Screen(*s, partial).at(0).score;
+  partial.dob = model::ParsePartialDate("1980-05-05");
+  EXPECT_GE(Screen(*s, partial).at(0).score, without);
 }
 
 TEST(ScreenerTest, DocumentMatchIsNearDecisive) {
