@@ -151,6 +151,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
     out.score = std::clamp(at(nq, best_mask).gain / total, 0.0, 1.0);
     int unmatched_q = 0, unmatched_l = 0;
     double weak = 1.0;
+    int aligned = 0;
 
     // Walk back to recover the pairs (needed for matched_weight too).
     std::vector<AlignedPair> pairs;
@@ -170,6 +171,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
                s.score, s.how};
           out.matched_weight += s.score * q.weights[pi];
           weak *= WeakPairFactor(s.score);
+          ++aligned;
           break;
         }
         case Move::kJoinQuery: {
@@ -179,6 +181,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
                s.score, s.how};
           out.matched_weight += s.score * (q.weights[pi] + q.weights[pi + 1]);
           weak *= WeakPairFactor(s.score);
+          ++aligned;
           break;
         }
         case Move::kJoinListed: {
@@ -187,6 +190,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
                s.score, s.how};
           out.matched_weight += s.score * q.weights[pi];
           weak *= WeakPairFactor(s.score);
+          ++aligned;
           break;
         }
       }
@@ -197,6 +201,9 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
     for (int j = 0; j < nl; ++j) {
       unmatched_l += !(best_mask & (1 << j)) && l.tokens[j]->role == TokenRole::kName;
     }
+    // A lone pair's similarity already is the score; weakness only needs
+    // correcting where a strong token would otherwise carry a weak one.
+    if (aligned < 2) weak = 1.0;
     out.score *= ConflictFactor(unmatched_q, unmatched_l) * weak;
     out.complete = unmatched_l == 0 && IsComplete(q, l, best_mask);
     if (want_pairs) {
@@ -214,6 +221,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
   // Greedy for long names: take the best remaining one-to-one pair each time.
   std::vector<bool> q_used(nq), l_used(nl);
   double gain = 0, weak = 1.0;
+  int aligned = 0;
   while (true) {
     int bi = -1, bj = -1;
     double bg = 0;
@@ -231,6 +239,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
     TokenSimilarity s = one[bi * nl + bj];
     out.matched_weight += s.score * q.weights[bi];
     weak *= WeakPairFactor(s.score);
+    ++aligned;
     if (want_pairs)
       out.pairs.push_back({static_cast<int8_t>(bi), static_cast<int8_t>(bi + 1), static_cast<int8_t>(bj),
                            static_cast<int8_t>(bj + 1), s.score, s.how});
@@ -244,6 +253,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
   int unmatched_q = 0, unmatched_l = 0;
   for (int i = 0; i < nq; ++i) unmatched_q += !q_used[i] && q.tokens[i]->role == TokenRole::kName;
   for (int j = 0; j < nl; ++j) unmatched_l += !l_used[j] && l.tokens[j]->role == TokenRole::kName;
+  if (aligned < 2) weak = 1.0;
   out.score = std::clamp(gain / total, 0.0, 1.0) * ConflictFactor(unmatched_q, unmatched_l) * weak;
   uint64_t used_mask = 0;
   for (int j = 0; j < nl && j < 64; ++j) used_mask |= l_used[j] ? (1ULL << j) : 0;

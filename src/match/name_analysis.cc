@@ -152,14 +152,18 @@ std::string AbdCompoundStem(const std::string& latin) {
   return std::string(rest);
 }
 
-NameToken MakeToken(std::string original, std::string latin, const text::Romanized& r) {
-  // A word-initial ayn (ع) is the onset of a vowel in names: Omar, Ali, Abd.
-  // The romaniser drops it; names read it as a vowel, so restore one.
+// A word-initial ayn (ع) is the onset of a vowel in names: Omar, Ali, Abd.
+// The romaniser drops it; names read it as a vowel, so restore one.
+std::string RestoreAyn(std::string_view original, std::string latin, const text::Romanized& r) {
   constexpr std::string_view kAyn = "\u0639";
-  if (r.abjad && std::string_view(original).substr(0, kAyn.size()) == kAyn && !latin.empty() &&
-      !IsVowel(latin[0])) {
+  if (r.abjad && original.substr(0, kAyn.size()) == kAyn && !latin.empty() && !IsVowel(latin[0])) {
     latin.insert(latin.begin(), 'a');
   }
+  return latin;
+}
+
+NameToken MakeToken(std::string original, std::string latin, const text::Romanized& r) {
+  latin = RestoreAyn(original, std::move(latin), r);
   NameToken t;
   t.original = std::move(original);
   t.latin = std::move(latin);
@@ -229,10 +233,14 @@ AnalyzedName AnalyzeName(std::string_view name, model::EntityKind kind) {
     std::string repaired = text::RepairLookalikes(word);
     text::Romanized r = text::Romanize(repaired);
     if (r.latin.empty()) continue;
+    // Only a bare alef + lam is the article; أل and إل begin names (Ilyushin).
+    constexpr std::string_view kArticle = "\u0627\u0644";
     if (r.script == text::Script::kArabic && r.latin.size() >= 5 && r.latin.compare(0, 2, "al") == 0 &&
+        std::string_view(repaired).substr(0, kArticle.size()) == kArticle &&
         AbdCompoundStem(r.latin).empty()) {
       raw.push_back(MakeToken("ال", "al", r));
-      raw.push_back(MakeToken(repaired, r.latin.substr(2), r));
+      std::string rest = repaired.substr(kArticle.size());
+      raw.push_back(MakeToken(rest, RestoreAyn(rest, r.latin.substr(2), r), r));
       continue;
     }
     raw.push_back(MakeToken(std::move(repaired), std::move(r.latin), r));

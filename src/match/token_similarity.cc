@@ -72,9 +72,9 @@ TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b
     out = {std::max(latin_sim, 0.88 + 0.1 * latin_sim), "skeleton"};
   } else if (latin_near) {
     out = {latin_sim, "fuzzy"};
-    if (sk_near) out.score = std::max(out.score, 0.60 + 0.2 * latin_sim);
+    if (sk_near) out.score = std::max(out.score, 0.62 + 0.25 * latin_sim);
   } else {
-    out = {std::min(0.75, 0.50 + 0.25 * latin_sim), "skeleton"};
+    out = {std::min(0.85, 0.62 + 0.25 * latin_sim), "skeleton"};
   }
   if (out.score < kMinTokenSimilarity) return {};
   out.score = std::min(out.score, 0.99);  // only identical forms score 1
