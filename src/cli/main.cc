@@ -1,0 +1,100 @@
+// The `hudud` command: builds the command line, dispatches to one
+// subcommand, and turns every failure into a one-line message on stderr and
+// an exit code (0 ok, 1 runtime failure, 2 usage error). Nothing escapes
+// main as an exception.
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+
+namespace {
+
+bool IsFlag(const char* arg) { return arg[0] == '-'; }
+
+// CLI11 reports "hudud frobnicate" as "A subcommand is required", which
+// does not name the problem; check the command words ourselves first.
+// Returns "" when they are fine.
+std::string CheckCommandWords(int argc, char** argv) {
+  if (argc < 2 || IsFlag(argv[1])) return "";
+  std::string_view command = argv[1];
+  if (command == "lists") {
+    if (argc < 3 || IsFlag(argv[2]) || std::string_view(argv[2]) == "import") return "";
+    return "unknown command 'lists " + std::string(argv[2]) + "' (expected: lists import)";
+  }
+  if (command == "screen" || command == "compare" || command == "demo") return "";
+  return "unknown command '" + std::string(command) +
+         "' (expected: lists import, screen, compare or demo)";
+}
+
+// "hudud screen --help" for errors after a known command word.
+std::string HelpHint(int argc, char** argv) {
+  if (argc >= 3 && std::string_view(argv[1]) == "lists" && std::string_view(argv[2]) == "import") {
+    return " (see hudud lists import --help)";
+  }
+  if (argc >= 2 && !IsFlag(argv[1]) && CheckCommandWords(argc, argv).empty()) {
+    return " (see hudud " + std::string(argv[1]) + " --help)";
+  }
+  return " (see hudud --help)";
+}
+
+int Run(int argc, char** argv) {
+  CLI::App app{"hudud: screen travellers, customers and payments against watchlists"};
+  app.set_version_flag("--version", "hudud 0.1.0");
+  app.require_subcommand(1);
+
+  CLI::App* lists = app.add_subcommand("lists", "Manage watchlists");
+  lists->require_subcommand(1);
+  CLI::App* import = lists->add_subcommand("import", "Import a watchlist file as a new version");
+  hudud::cli::CommandRunner run_import = hudud::cli::AddListsImportCommand(*import);
+
+  CLI::App* screen = app.add_subcommand("screen", "Screen a name (or a batch) against the lists");
+  hudud::cli::CommandRunner run_screen = hudud::cli::AddScreenCommand(*screen);
+
+  CLI::App* compare = app.add_subcommand("compare", "Score the similarity of two names");
+  hudud::cli::CommandRunner run_compare = hudud::cli::AddCompareCommand(*compare);
+
+  CLI::App* demo = app.add_subcommand("demo", "Import the bundled UN list and screen the sample people");
+  hudud::cli::CommandRunner run_demo = hudud::cli::AddDemoCommand(*demo);
+
+  if (std::string problem = CheckCommandWords(argc, argv); !problem.empty()) {
+    return hudud::cli::Fail(hudud::cli::kExitUsage, problem + " (see hudud --help)");
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::fputs(app.help().c_str(), stdout);
+    return hudud::cli::kExitOk;
+  } catch (const CLI::CallForAllHelp&) {
+    std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
+    return hudud::cli::kExitOk;
+  } catch (const CLI::CallForVersion& e) {
+    std::fputs((std::string(e.what()) + "\n").c_str(), stdout);
+    return hudud::cli::kExitOk;
+  } catch (const CLI::ParseError& e) {
+    return hudud::cli::Fail(hudud::cli::kExitUsage,
+                            std::string(e.what()) + HelpHint(argc, argv));
+  }
+
+  if (*import) return run_import();
+  if (*screen) return run_screen();
+  if (*compare) return run_compare();
+  if (*demo) return run_demo();
+  return hudud::cli::Fail(hudud::cli::kExitUsage, "no command given (see hudud --help)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    return hudud::cli::Fail(hudud::cli::kExitRuntime, std::string("internal error: ") + e.what());
+  } catch (...) {
+    return hudud::cli::Fail(hudud::cli::kExitRuntime, "internal error");
+  }
+}

@@ -1,0 +1,146 @@
+// Test helper: runs the built `hudud` binary (HUDUD_BINARY) as a child
+// process in a private temporary directory, feeding stdin and capturing
+// stdout, stderr and the exit code. Also imports the bundled UN list once
+// per test process, since CTest runs every test in a process of its own.
+#pragma once
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+extern char** environ;
+
+namespace hudud::cli::testing {
+
+struct RunResult {
+  int exit_code = -1;  // -1 when the child did not exit normally (a crash)
+  std::string out;
+  std::string err;
+};
+
+// A directory under $TMPDIR removed when the process ends.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "hudud-cli-XXXXXX").string();
+    std::vector<char> buf(pattern.begin(), pattern.end());
+    buf.push_back('\0');
+    if (::mkdtemp(buf.data()) != nullptr) path_ = buf.data();
+  }
+  ~TempDir() {
+    std::error_code ec;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+inline TempDir& Scratch() {
+  static TempDir dir;
+  return dir;
+}
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+inline void WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+// Runs hudud with `args` in the scratch directory. `env` entries
+// ("HUDUD_DB=...") are added to the environment, from which HUDUD_DB is
+// otherwise removed so the developer's own database is never touched.
+inline RunResult RunHudud(const std::vector<std::string>& args, const std::string& stdin_text = "",
+                          const std::vector<std::string>& env = {}) {
+  static int counter = 0;
+  const std::string dir = Scratch().path();
+  const std::string base = dir + "/run" + std::to_string(++counter);
+  WriteFile(base + ".in", stdin_text);
+
+  std::vector<std::string> argv_s = {HUDUD_BINARY};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  std::vector<std::string> env_s;
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (std::string_view(*e).rfind("HUDUD_DB=", 0) != 0) env_s.emplace_back(*e);
+  }
+  env_s.insert(env_s.end(), env.begin(), env.end());
+  std::vector<char*> envp;
+  for (std::string& e : env_s) envp.push_back(e.data());
+  envp.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, (base + ".in").c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, (base + ".out").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, (base + ".err").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
+
+  RunResult result;
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    result.err = "posix_spawn failed";
+    return result;
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  result.out = ReadFile(base + ".out");
+  result.err = ReadFile(base + ".err");
+  return result;
+}
+
+inline std::string UnListPath() {
+  return std::string(HUDUD_DATA_DIR) + "/lists/un-consolidated-2026-02-27.xml";
+}
+
+// A database holding the bundled UN list, imported once per test process.
+inline const std::string& UnDb() {
+  static const std::string db = [] {
+    std::string path = Scratch().path() + "/un.db";
+    RunResult r = RunHudud({"lists", "import", UnListPath(), "--db", path});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return path;
+  }();
+  return db;
+}
+
+inline std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// True when `text` is exactly one line ending in a newline.
+inline bool IsOneLine(const std::string& text) {
+  return !text.empty() && text.back() == '\n' && text.find('\n') == text.size() - 1;
+}
+
+}  // namespace hudud::cli::testing
