@@ -40,6 +40,7 @@ fi
 
 # Configure once; later runs only rebuild what changed.
 if [[ ! -f "$build/build.ninja" ]]; then
-  cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  # shellcheck disable=SC2086 # HUDUD_CMAKE_ARGS is a list of -D flags
+  cmake -S "$repo" -B "$build" -G Ninja ${HUDUD_CMAKE_ARGS:--DCMAKE_BUILD_TYPE=RelWithDebInfo}
 fi
 cmake --build "$build"
