@@ -138,21 +138,20 @@ std::optional<PartialDate> ParseWords(std::string_view s) {
   return std::nullopt;
 }
 
-std::string Pad(int v, int width) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%0*d", width, v);
-  return buf;
-}
 
 }  // namespace
 
 std::string PartialDate::ToString() const {
   if (empty()) return "";
-  std::string s = Pad(year, 4);
-  if (month == 0) return s;
-  s += "-" + Pad(month, 2);
-  if (day == 0) return s;
-  return s + "-" + Pad(day, 2);
+  char buf[32];
+  if (month == 0) {
+    std::snprintf(buf, sizeof buf, "%04d", year);
+  } else if (day == 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  }
+  return buf;
 }
 
 std::optional<PartialDate> ParsePartialDate(std::string_view text) {
