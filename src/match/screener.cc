@@ -277,21 +277,32 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
 
     // Candidate channels per query token: its similar tokens, plus joined
     // (with a neighbour) and split forms. Cost = postings they would touch.
+    struct ChannelToken {
+      uint32_t id;
+      float sim;   // the most similarity a name reached through it can have
+      float wmax;  // the most listed weight it can align with
+    };
     struct Channel {
-      std::vector<uint32_t> tokens;
+      std::vector<ChannelToken> tokens;  // sorted by sim, best first, before use
       size_t cost = 0;
+      double wmax = 0;  // max over tokens
     };
     std::vector<Channel> channels(nq);
+    auto add = [&](Channel& c, uint32_t id, double sim, double wmax) {
+      c.tokens.push_back({id, static_cast<float>(sim), static_cast<float>(wmax)});
+      c.cost += post_begin[id + 1] - post_begin[id];
+      c.wmax = std::max(c.wmax, wmax);
+    };
     auto add_tokens = [&](Channel& c, const std::vector<SimilarToken>& sims) {
-      for (const auto& s : sims) {
-        c.tokens.push_back(s.id);
-        c.cost += post_begin[s.id + 1] - post_begin[s.id];
-      }
+      for (const auto& s : sims) add(c, s.id, s.sim.score, dict[s.id].weight);
     };
     std::vector<SimilarToken> tmp;
     for (int i = 0; i < nq; ++i) {
       add_tokens(channels[i], q.similar[i]);
       const NameToken& t = *q.tokens[i];
+      // Initials and legal forms are compared directly, never looked up.
+      if (t.role == TokenRole::kInitial) channels[i].wmax = kMaxTokenWeight;
+      if (t.role == TokenRole::kLegalForm) channels[i].wmax = RoleWeight(TokenRole::kLegalForm, 0);
       if (i + 1 < nq && t.role != TokenRole::kInitial && q.tokens[i + 1]->role != TokenRole::kInitial) {
         NameToken joined = JoinTokens(t, *q.tokens[i + 1]);
         FindSimilar(joined, &tmp, &sc.hashes, &sc.ids);
@@ -307,36 +318,56 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
         for (std::string_view part : {w.substr(0, cut), w.substr(w.size() - cut)}) {
           for (uint32_t id : latin_map.Find(HashBytes(part))) {
             if (dict[id].token.latin != part) continue;
-            channels[i].tokens.push_back(id);
-            channels[i].cost += post_begin[id + 1] - post_begin[id];
+            // Two listed tokens: this part and any other.
+            add(channels[i], id, 1.0, dict[id].weight + kMaxTokenWeight);
           }
         }
       }
     }
 
-    // Prefix filter. A name that shares no token with the chosen set P can
-    // score at most UB = (A + b*8*k) / (Q + b*8*k) * gate(A) + evidence, where
-    // A is the weight of the k query tokens outside P and Q the total: pick
-    // the cheapest tokens into P until UB falls below the threshold.
+    // Prefix filter. A name whose query tokens i align with similarity at
+    // most s_i scores at most UB = (a + x) / (Q + x) * gate(a + evidence +
+    // complete) + evidence bonus, with a = sum s_i * w_i, x = b * sum s_i *
+    // wmax_i and Q the query's total weight (s_i = 1 for tokens we did not
+    // look at). Tokens go into P, cheapest first, until UB with s = 0 on P
+    // falls below the threshold: a name sharing nothing with P cannot reach
+    // it, so only P's postings are read. Each candidate is then checked
+    // against UB with the best similarity it reached for each token of P.
+    const double max_info = MaxEvidenceInformation(ev);
+    const double total_q = std::accumulate(q.weights.begin(), q.weights.end(), 0.0);
+    auto bound = [&](double a, double x) {
+      return (a + x) / (total_q + x) * InformationGate(a + max_info + kCompleteNameInformation) +
+             kMaxEvidenceBonus;
+    };
     std::vector<int> order(nq);
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](int a, int b) {
       return channels[a].cost < channels[b].cost;
     });
-    const double max_info = MaxEvidenceInformation(ev);
-    double total_q = std::accumulate(q.weights.begin(), q.weights.end(), 0.0);
-    double rest = total_q;
-    int k_rest = nq;
+    double out_a = total_q, out_x = 0;  // over tokens outside P, with s = 1
+    for (int i = 0; i < nq; ++i) out_x += kListedTokenBeta * channels[i].wmax;
     std::vector<int> chosen;
     for (int i : order) {
-      double extra = kListedTokenBeta * kMaxTokenWeight * k_rest;
-      double ub = (rest + extra) / (total_q + extra) *
-                      InformationGate(rest + max_info + kCompleteNameInformation) +
-                  kMaxEvidenceBonus;
-      if (ub < threshold) break;
+      if (bound(out_a, out_x) < threshold) break;
       chosen.push_back(i);
-      rest -= q.weights[i];
-      k_rest -= 1;
+      out_a -= q.weights[i];
+      out_x -= kListedTokenBeta * channels[i].wmax;
+    }
+
+    // Each channel sorted by token id, one entry per token (best sim, max weight).
+    for (Channel& c : channels) {
+      std::sort(c.tokens.begin(), c.tokens.end(), [](const ChannelToken& x, const ChannelToken& y) {
+        return x.id < y.id || (x.id == y.id && x.sim > y.sim);
+      });
+      size_t k = 0;
+      for (size_t r = 0; r < c.tokens.size(); ++r) {
+        if (k > 0 && c.tokens[k - 1].id == c.tokens[r].id) {
+          c.tokens[k - 1].wmax = std::max(c.tokens[k - 1].wmax, c.tokens[r].wmax);
+          continue;
+        }
+        c.tokens[k++] = c.tokens[r];
+      }
+      c.tokens.resize(k);
     }
 
     sc.candidates.clear();
@@ -345,8 +376,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       chosen.clear();
     }
     for (int i : chosen) {
-      for (uint32_t tok : channels[i].tokens) {
-        for (uint32_t name : Postings(tok)) {
+      for (const ChannelToken& ct : channels[i].tokens) {
+        for (uint32_t name : Postings(ct.id)) {
           if (sc.name_seen[name] == sc.epoch) continue;
           sc.name_seen[name] = sc.epoch;
           sc.candidates.push_back(name);
@@ -356,6 +387,38 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     }
     // The next query name may reach the same names again.
     for (uint32_t name : sc.candidates) sc.name_seen[name] = 0;
+    if (!options.exhaustive) {
+      // Verify each candidate's bound with what its tokens can really match:
+      // every single, joined or split match of query token i goes through a
+      // token of i's channel, so s_i is the best channel similarity among the
+      // name's tokens (and 0 if none is there).
+      size_t kept = 0;
+      for (uint32_t name : sc.candidates) {
+        const uint32_t* ids = name_tokens.data() + name_tok_begin[name];
+        const uint32_t nl = name_tok_begin[name + 1] - name_tok_begin[name];
+        double a = 0, x = 0;
+        for (int i = 0; i < nq; ++i) {
+          const auto& toks = channels[i].tokens;
+          const NameToken& qt = *q.tokens[i];
+          if (qt.role == TokenRole::kInitial || qt.role == TokenRole::kLegalForm) {
+            a += q.weights[i];  // compared directly: assume the best
+            x += kListedTokenBeta * channels[i].wmax;
+            continue;
+          }
+          float best = 0, wmax = 0;
+          for (uint32_t j = 0; j < nl; ++j) {
+            auto it = std::lower_bound(toks.begin(), toks.end(), ids[j],
+                                       [](const ChannelToken& c, uint32_t id) { return c.id < id; });
+            if (it != toks.end() && it->id == ids[j] && it->sim > best) best = it->sim, wmax = it->wmax;
+          }
+          a += best * q.weights[i];
+          x += best * kListedTokenBeta * wmax;
+        }
+        // A hair of slack so rounding never drops a true match.
+        if (bound(a, x) + 1e-9 >= threshold) sc.candidates[kept++] = name;
+      }
+      sc.candidates.resize(kept);
+    }
 
     for (uint32_t name : sc.candidates) {
       uint32_t e = name_entity[name];
