@@ -74,13 +74,11 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
   if (nq == 0 || nl == 0 || total <= 0) return out;
 
   // Similarity matrices: one-to-one, joined query pairs, joined listed pairs.
-  std::array<TokenSimilarity, 64> one_buf;
-  std::vector<TokenSimilarity> one_vec;
-  TokenSimilarity* one = one_buf.data();
-  if (nq * nl > 64) {
-    one_vec.resize(nq * nl);
-    one = one_vec.data();
-  }
+  // Per-thread buffers: this runs once per candidate name, so no allocation.
+  thread_local std::vector<TokenSimilarity> one_vec, jq_mat, jl_mat;
+  thread_local std::vector<Cell> dp;
+  one_vec.assign(nq * nl, TokenSimilarity{});
+  TokenSimilarity* one = one_vec.data();
   for (int i = 0; i < nq; ++i)
     for (int j = 0; j < nl; ++j) one[i * nl + j] = sims.Similarity(i, j);
 
@@ -101,7 +99,8 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
   };
 
   // Joined-token similarities, computed once (they allocate).
-  std::vector<TokenSimilarity> jq_mat(std::max(0, nq - 1) * nl), jl_mat(nq * std::max(0, nl - 1));
+  jq_mat.assign(std::max(0, nq - 1) * nl, TokenSimilarity{});
+  jl_mat.assign(nq * std::max(0, nl - 1), TokenSimilarity{});
   for (int i = 0; i + 1 < nq; ++i)
     for (int j = 0; j < nl; ++j) jq_mat[i * nl + j] = joined_query(i, j);
   for (int i = 0; i < nq; ++i)
@@ -112,7 +111,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
   if (nq <= kMaxExact && nl <= kMaxExact) {
     const int masks = 1 << nl;
     // dp[i][mask]: best gain having decided query tokens < i, listed tokens in mask used.
-    std::vector<Cell> dp((nq + 1) * masks);
+    dp.assign((nq + 1) * masks, Cell{});
     auto at = [&](int i, int m) -> Cell& { return dp[i * masks + m]; };
     at(0, 0).gain = 0;
     for (int i = 0; i < nq; ++i) {

@@ -6,6 +6,7 @@
 #include "match/screener.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -159,6 +160,9 @@ struct Scratch {
   const void* owner = nullptr;
   uint32_t epoch = 0;
   std::vector<uint32_t> name_seen;    // epoch per name
+  uint32_t tok_epoch = 0;
+  std::vector<uint32_t> tok_stamp, tok_slot;  // per dictionary token
+  std::vector<float> row_sim, row_w;          // slot x query token
   std::vector<uint32_t> entity_seen;  // epoch per entity
   std::vector<uint32_t> entity_slot;  // index into best when seen
   std::vector<uint64_t> hashes;
@@ -166,9 +170,13 @@ struct Scratch {
   std::vector<uint32_t> candidates;
 };
 
-Scratch& GetScratch(const void* owner, size_t names, size_t entities) {
+Scratch& GetScratch(const void* owner, size_t names, size_t entities, size_t tokens) {
   thread_local Scratch s;
-  if (s.owner != owner || s.name_seen.size() != names || s.entity_seen.size() != entities) {
+  if (s.owner != owner || s.name_seen.size() != names || s.entity_seen.size() != entities ||
+      s.tok_stamp.size() != tokens) {
+    s.tok_epoch = 0;
+    s.tok_stamp.assign(tokens, 0);
+    s.tok_slot.assign(tokens, 0);
     s.owner = owner;
     s.epoch = 0;
     s.name_seen.assign(names, 0);
@@ -248,7 +256,7 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
   const double threshold = std::clamp(query.threshold, 0.0, 1.0);
   QueryEvidence ev = PrepareEvidence(query);
 
-  Scratch& sc = GetScratch(this, names(), entities.size());
+  Scratch& sc = GetScratch(this, names(), entities.size(), dict.size());
   struct Best {
     uint32_t entity;
     double score;  // combined, with evidence
@@ -271,6 +279,7 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
   };
 
   std::vector<const NameToken*> listed;
+  std::vector<double> lw;
   for (size_t qi = 0; qi < qnames.size(); ++qi) {
     const PreparedName& q = qnames[qi];
     const int nq = static_cast<int>(q.tokens.size());
@@ -354,20 +363,27 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       out_x -= kListedTokenBeta * channels[i].wmax;
     }
 
-    // Each channel sorted by token id, one entry per token (best sim, max weight).
-    for (Channel& c : channels) {
-      std::sort(c.tokens.begin(), c.tokens.end(), [](const ChannelToken& x, const ChannelToken& y) {
-        return x.id < y.id || (x.id == y.id && x.sim > y.sim);
-      });
-      size_t k = 0;
-      for (size_t r = 0; r < c.tokens.size(); ++r) {
-        if (k > 0 && c.tokens[k - 1].id == c.tokens[r].id) {
-          c.tokens[k - 1].wmax = std::max(c.tokens[k - 1].wmax, c.tokens[r].wmax);
-          continue;
+    // Per query token, the best similarity and largest weight each dictionary
+    // token can reach through its channel, in a direct-mapped table.
+    if (++sc.tok_epoch == 0) {
+      std::fill(sc.tok_stamp.begin(), sc.tok_stamp.end(), 0);
+      sc.tok_epoch = 1;
+    }
+    uint32_t slots = 0;
+    sc.row_sim.clear();
+    sc.row_w.clear();
+    for (int i = 0; i < nq; ++i) {
+      for (const ChannelToken& ct : channels[i].tokens) {
+        if (sc.tok_stamp[ct.id] != sc.tok_epoch) {
+          sc.tok_stamp[ct.id] = sc.tok_epoch;
+          sc.tok_slot[ct.id] = slots++;
+          sc.row_sim.resize(static_cast<size_t>(slots) * nq, 0.0f);
+          sc.row_w.resize(static_cast<size_t>(slots) * nq, 0.0f);
         }
-        c.tokens[k++] = c.tokens[r];
+        size_t cell = static_cast<size_t>(sc.tok_slot[ct.id]) * nq + i;
+        sc.row_sim[cell] = std::max(sc.row_sim[cell], ct.sim);
+        sc.row_w[cell] = std::max(sc.row_w[cell], ct.wmax);
       }
-      c.tokens.resize(k);
     }
 
     sc.candidates.clear();
@@ -393,29 +409,35 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       // token of i's channel, so s_i is the best channel similarity among the
       // name's tokens (and 0 if none is there).
       size_t kept = 0;
+      std::array<float, 64> best_sim, best_w;
       for (uint32_t name : sc.candidates) {
         const uint32_t* ids = name_tokens.data() + name_tok_begin[name];
         const uint32_t nl = name_tok_begin[name + 1] - name_tok_begin[name];
+        std::fill_n(best_sim.begin(), nq, 0.0f);
+        std::fill_n(best_w.begin(), nq, 0.0f);
+        for (uint32_t j = 0; j < nl; ++j) {
+          if (sc.tok_stamp[ids[j]] != sc.tok_epoch) continue;
+          const size_t row = static_cast<size_t>(sc.tok_slot[ids[j]]) * nq;
+          for (int i = 0; i < nq; ++i) {
+            if (sc.row_sim[row + i] > best_sim[i]) {
+              best_sim[i] = sc.row_sim[row + i];
+              best_w[i] = sc.row_w[row + i];
+            }
+          }
+        }
         double a = 0, x = 0;
         for (int i = 0; i < nq; ++i) {
-          const auto& toks = channels[i].tokens;
-          const NameToken& qt = *q.tokens[i];
-          if (qt.role == TokenRole::kInitial || qt.role == TokenRole::kLegalForm) {
+          const TokenRole role = q.tokens[i]->role;
+          if (role == TokenRole::kInitial || role == TokenRole::kLegalForm) {
             a += q.weights[i];  // compared directly: assume the best
             x += kListedTokenBeta * channels[i].wmax;
             continue;
           }
-          float best = 0, wmax = 0;
-          for (uint32_t j = 0; j < nl; ++j) {
-            auto it = std::lower_bound(toks.begin(), toks.end(), ids[j],
-                                       [](const ChannelToken& c, uint32_t id) { return c.id < id; });
-            if (it != toks.end() && it->id == ids[j] && it->sim > best) best = it->sim, wmax = it->wmax;
-          }
-          a += best * q.weights[i];
-          x += best * kListedTokenBeta * wmax;
+          a += best_sim[i] * q.weights[i];
+          x += best_sim[i] * kListedTokenBeta * best_w[i];
         }
         // A hair of slack so rounding never drops a true match.
-        if (bound(a, x) + 1e-9 >= threshold) sc.candidates[kept++] = name;
+        if (bound(a, x) + 1e-6 >= threshold) sc.candidates[kept++] = name;
       }
       sc.candidates.resize(kept);
     }
@@ -427,10 +449,10 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       const uint32_t* ids = name_tokens.data() + name_tok_begin[name];
       int nl = static_cast<int>(std::min<uint32_t>(name_tok_begin[name + 1] - name_tok_begin[name], 64));
       listed.clear();
-      std::vector<double> lw(nl);
+      lw.clear();
       for (int j = 0; j < nl; ++j) {
         listed.push_back(&dict[ids[j]].token);
-        lw[j] = dict[ids[j]].weight;
+        lw.push_back(dict[ids[j]].weight);
       }
       PreparedSimilarity indexed(q, listed.data(), ids);
       DirectListedSimilarity direct(q, listed.data());
