@@ -166,10 +166,11 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
           break;
         case Move::kOne: {
           TokenSimilarity s = one[pi * nl + c.l];
+          const bool names = q.tokens[pi]->role == TokenRole::kName && l.tokens[c.l]->role == TokenRole::kName;
           p = {static_cast<int8_t>(pi), static_cast<int8_t>(pi + 1), c.l, static_cast<int8_t>(c.l + 1),
                s.score, s.how};
           out.matched_weight += s.score * q.weights[pi];
-          weak *= WeakPairFactor(s.score);
+          if (names) weak *= WeakPairFactor(s.score);
           ++aligned;
           break;
         }
@@ -237,7 +238,9 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
     gain += bg;
     TokenSimilarity s = one[bi * nl + bj];
     out.matched_weight += s.score * q.weights[bi];
-    weak *= WeakPairFactor(s.score);
+    if (q.tokens[bi]->role == TokenRole::kName && l.tokens[bj]->role == TokenRole::kName) {
+      weak *= WeakPairFactor(s.score);
+    }
     ++aligned;
     if (want_pairs)
       out.pairs.push_back({static_cast<int8_t>(bi), static_cast<int8_t>(bi + 1), static_cast<int8_t>(bj),

@@ -8,7 +8,7 @@
 // as one listed token ("abu bakr" ~ "abubakr") or the reverse. Order is free
 // ("SURNAME Given" aligns with "Given SURNAME"). Each pair of name tokens
 // left unmatched on both sides multiplies the score by kConflictFactor, and
-// weakly similar pairs by a factor between that and 1. The alignment is exact
+// weakly similar pairs of name tokens by a factor between that and 1. The alignment is exact
 // (dynamic programming over subsets) for names of up to 8 tokens a side and
 // greedy beyond.
 #pragma once

@@ -27,7 +27,9 @@ TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b
   const bool b_name = b.role == TokenRole::kName || b.role == TokenRole::kInitial;
   if (a.role == TokenRole::kLegalForm || b.role == TokenRole::kLegalForm) {
     if (a.role != b.role) return {};
-    return a.latin == b.latin ? TokenSimilarity{1.0, "exact"} : TokenSimilarity{0.6, "legal-form"};
+    // A company's legal form is often written otherwise or changes; it says
+    // little about identity either way.
+    return a.latin == b.latin ? TokenSimilarity{1.0, "exact"} : TokenSimilarity{0.8, "legal-form"};
   }
   if (a.latin == b.latin) {
     return {1.0, a.cross_script != b.cross_script || a.original != b.original ? "romanized" : "exact"};
