@@ -163,6 +163,7 @@ struct Scratch {
   uint32_t tok_epoch = 0;
   std::vector<uint32_t> tok_stamp, tok_slot;  // per dictionary token
   std::vector<float> row_sim, row_w;          // slot x query token
+  std::vector<float> bounds;                  // per candidate
   std::vector<uint32_t> entity_seen;  // epoch per entity
   std::vector<uint32_t> entity_slot;  // index into best when seen
   std::vector<uint64_t> hashes;
@@ -399,10 +400,10 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
           sc.candidates.push_back(name);
         }
       }
-      if (sc.candidates.size() > options.max_candidates) break;
     }
     // The next query name may reach the same names again.
     for (uint32_t name : sc.candidates) sc.name_seen[name] = 0;
+    sc.bounds.resize(sc.candidates.size());
     if (!options.exhaustive) {
       // Verify each candidate's bound with what its tokens can really match:
       // every single, joined or split match of query token i goes through a
@@ -437,9 +438,27 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
           x += best_sim[i] * kListedTokenBeta * best_w[i];
         }
         // A hair of slack so rounding never drops a true match.
-        if (bound(a, x) + 1e-6 >= threshold) sc.candidates[kept++] = name;
+        const double ub = bound(a, x) + 1e-6;
+        if (ub >= threshold) {
+          sc.bounds[kept] = static_cast<float>(ub);
+          sc.candidates[kept++] = name;
+        }
       }
       sc.candidates.resize(kept);
+      if (kept > options.max_candidates) {
+        // Over budget: keep the names with the highest bounds (documented
+        // in ScreenerOptions; the only place the search may lose a match).
+        std::vector<uint32_t> order_by_bound(kept);
+        std::iota(order_by_bound.begin(), order_by_bound.end(), 0);
+        std::nth_element(order_by_bound.begin(), order_by_bound.begin() + options.max_candidates,
+                         order_by_bound.end(),
+                         [&](uint32_t x, uint32_t y) { return sc.bounds[x] > sc.bounds[y]; });
+        order_by_bound.resize(options.max_candidates);
+        std::vector<uint32_t> keep;
+        keep.reserve(options.max_candidates);
+        for (uint32_t k : order_by_bound) keep.push_back(sc.candidates[k]);
+        sc.candidates.swap(keep);
+      }
     }
 
     for (uint32_t name : sc.candidates) {

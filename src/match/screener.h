@@ -82,8 +82,10 @@ struct Hit {
 };
 
 struct ScreenerOptions {
-  // Cap on candidates scored per query; beyond it the rarest-token
-  // candidates are kept. Protects p99 against pathological queries.
+  // Cap on candidate names aligned per query, after the lossless filters:
+  // beyond it only the names with the highest score bounds are aligned.
+  // Protects p99 against queries made only of very common names; the one
+  // place where search may lose a match the scorer would accept.
   size_t max_candidates = 20000;
   // Score every listed name with directly computed token similarities,
   // bypassing the index: slow, obviously complete; the reference the index

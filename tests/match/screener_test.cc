@@ -194,6 +194,16 @@ TEST(ScreenerTest, KindFilterAndThreshold) {
   EXPECT_TRUE(Screen(*s, strict).empty());
 }
 
+TEST(ScreenerTest, CandidateCapKeepsTheMostPromisingNames) {
+  ScreenerOptions o;
+  o.max_candidates = 1;
+  auto s = Screener::Build(SmallList(), o);
+  ASSERT_TRUE(s.ok());
+  auto hits = Screen(**s, Q("Abu Bakr al-Baghdadi"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].entity_id, "t:1");
+}
+
 TEST(ScreenerTest, EmptyQueryIsAnError) {
   auto s = BuildSmall();
   EXPECT_FALSE(s->Screen(Q("  ")).ok());
