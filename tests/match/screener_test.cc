@@ -210,15 +210,29 @@ TEST(ScreenerTest, EmptyQueryIsAnError) {
   EXPECT_FALSE(s->Screen(Query{}).ok());
 }
 
-// The index must not lose a name the scorer would accept: compare with the
-// exhaustive reference on perturbed queries.
-TEST(ScreenerTest, IndexFindsWhatExhaustiveScanFinds) {
-  auto fast = BuildSmall(false);
-  auto slow = BuildSmall(true);
+// The index must not lose a name the scorer would accept: compare each
+// search strategy with the exhaustive reference on perturbed queries.
+class IndexVsExhaustive : public ::testing::TestWithParam<ScreenerOptions::Search> {};
+
+TEST_P(IndexVsExhaustive, FindsWhatExhaustiveScanFinds) {
+  std::vector<Entity> list = SmallList();
+  list.push_back(Person("init", {"J. R. Haddad"}));
+  list.push_back(Person("long", {"Ahmed Ali Hassan Omar Khalid Yusuf Saleh Jaber Nasser Azizi Karimi Rahimi "
+                                 "Sultani Hamdan"}));
+  ScreenerOptions fo, so;
+  fo.search = GetParam();
+  so.exhaustive = true;
+  auto fast = std::move(Screener::Build(list, fo)).value();
+  auto slow = std::move(Screener::Build(list, so)).value();
+  std::vector<Entity> all = list;
   std::mt19937 rng(42);
   std::vector<std::string> names;
-  for (const auto& e : SmallList())
+  for (const auto& e : all)
     for (const auto& n : e.names) names.push_back(n.full);
+  names.push_back("John Haddad");
+  names.push_back("Mohammed Ali");
+  names.push_back("Ali Mohammed Haddad");
+  names.push_back("Hassan Haddadnasser");
   auto perturb = [&](std::string n) {
     std::uniform_int_distribution<int> op(0, 3);
     if (n.size() < 4) return n;
@@ -237,7 +251,7 @@ TEST(ScreenerTest, IndexFindsWhatExhaustiveScanFinds) {
   for (int round = 0; round < 3; ++round) {
     for (const auto& n : names) {
       Query q = Q(perturb(n));
-      q.threshold = 0.5;
+      q.threshold = round == 1 ? 0.8 : 0.5;
       q.limit = 50;
       auto a = Screen(*fast, q);
       auto b = Screen(*slow, q);
@@ -251,6 +265,10 @@ TEST(ScreenerTest, IndexFindsWhatExhaustiveScanFinds) {
   }
   EXPECT_GT(checked, 200);
 }
+
+INSTANTIATE_TEST_SUITE_P(Search, IndexVsExhaustive,
+                         ::testing::Values(ScreenerOptions::Search::kAuto, ScreenerOptions::Search::kTokens,
+                                           ScreenerOptions::Search::kPairs));
 
 }  // namespace
 }  // namespace hudud::match
