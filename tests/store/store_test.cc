@@ -6,7 +6,6 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -416,9 +415,9 @@ TEST_F(StoreTest, CorruptStoredJsonIsReportedNotCrashed) {
   EXPECT_NE(all.status().message().find("un:1"), std::string::npos) << all.status().message();
 }
 
-// Load speed on a list the size of the UN one (~1,000 entities): the CLI
-// loads on every run, so this must stay in milliseconds.
-TEST_F(StoreTest, LoadsAUnSizedListQuickly) {
+// A list the size of the UN one (~1,000 entities) loads back whole. Its
+// speed is measured in bench/, not here.
+TEST_F(StoreTest, LoadsAUnSizedList) {
   std::vector<model::Entity> entities;
   for (int i = 0; i < 1003; ++i) {
     model::Entity e = i % 10 == 0 ? FullEntity() : SmallEntity(i);
@@ -430,15 +429,10 @@ TEST_F(StoreTest, LoadsAUnSizedListQuickly) {
   ASSERT_TRUE(store->ImportList(MakeList(entities), "un.xml", Sha256Hex("un")).ok());
   auto reopened = OpenOrDie();
   ASSERT_NE(reopened, nullptr);
-  auto start = std::chrono::steady_clock::now();
   Result<std::vector<model::Entity>> all = reopened->LoadActiveEntities();
-  auto ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), entities.size());
-  ExpectEntityEq(entities[500], (*all)[500]);
-  std::printf("loaded %zu entities in %.2f ms\n", all->size(), ms);
-  EXPECT_LT(ms, 500.0);  // generous: sanitizer and debug builds run here too
+  for (size_t i = 0; i < entities.size(); ++i) ExpectEntityEq(entities[i], (*all)[i]);
 }
 
 // The vendored UN list, when the parser is available: every entity survives
@@ -453,14 +447,10 @@ TEST_F(StoreTest, VendoredUnListRoundTrips) {
   Result<ImportSummary> r = store->ImportList(*list, path, Sha256Hex(list->generated_at + path));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->added, static_cast<int64_t>(list->entities.size()));
-  auto start = std::chrono::steady_clock::now();
   Result<std::vector<model::Entity>> all = store->LoadActiveEntities();
-  auto ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(all.ok()) << all.status().ToString();
   ASSERT_EQ(all->size(), list->entities.size());
   for (size_t i = 0; i < all->size(); ++i) ExpectEntityEq(list->entities[i], (*all)[i]);
-  std::printf("UN list: %zu entities loaded in %.2f ms\n", all->size(), ms);
 }
 
 }  // namespace

@@ -6,7 +6,6 @@
 // path (fold + romanise) and prints the figure.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -114,25 +113,6 @@ TEST(TranslitCorpusTest, WikidataRussian) {
   ASSERT_EQ(a.n, 408u);
   EXPECT_GE(a.equal, 0.70);
   EXPECT_GE(a.within_one, 0.94);
-}
-
-// Not a benchmark (bench/ has those): a coarse guard and a printed figure for
-// the per-query cost of folding and romanising a 3-token name.
-TEST(TranslitCorpusTest, FoldAndRomanizeSpeed) {
-  const char* names[] = {"Osama bin Laden", "أسامة بن لادن", "Владимир Владимирович Путин"};
-  for (const char* name : names) {
-    constexpr int kIters = 20000;
-    size_t sink = 0;
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < kIters; ++i) {
-      for (const std::string& w : SplitWords(FoldText(name))) sink += Romanize(w).latin.size();
-    }
-    const double us = std::chrono::duration<double, std::micro>(
-                          std::chrono::steady_clock::now() - start).count() / kIters;
-    std::printf("[ speed    ] FoldText+SplitWords+Romanize \"%s\": %.2f us\n", name, us);
-    EXPECT_GT(sink, 0u);
-    EXPECT_LT(us, 50.0);  // only catches gross regressions (sanitizer builds are slow)
-  }
 }
 
 }  // namespace
