@@ -95,6 +95,7 @@ struct Screener::Impl {
   std::vector<uint32_t> name_entity;
   std::vector<uint16_t> name_index;
   std::vector<uint32_t> name_tok_begin;  // size names + 1
+  std::vector<uint32_t> entity_name_begin;  // size entities + 1: an entity's names are contiguous
   std::vector<uint32_t> name_tokens;
   // Postings: token id -> name ids.
   std::vector<uint32_t> post_begin;  // size dict + 1
@@ -298,6 +299,11 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     }
     return &best[sc.entity_slot[e]];
   };
+
+  // Entities holding the query's document: their names are always aligned,
+  // since the document rule lifts whatever the name scores.
+  std::span<const uint32_t> doc_entities;
+  if (!ev.document.empty()) doc_entities = documents.Find(HashBytes(ev.document));
 
   std::vector<const NameToken*> listed;
   std::vector<double> lw;
@@ -565,6 +571,13 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       }
     }
 
+    for (uint32_t e : doc_entities) {
+      for (uint32_t name = entity_name_begin[e]; name < entity_name_begin[e + 1]; ++name) {
+        if (std::find(sc.candidates.begin(), sc.candidates.end(), name) == sc.candidates.end()) {
+          sc.candidates.push_back(name);
+        }
+      }
+    }
     for (uint32_t name : sc.candidates) {
       uint32_t e = name_entity[name];
       Best* b = consider_entity(e);
@@ -774,6 +787,9 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<model::Entity> ent
   }
   analyzed.clear();
   analyzed.shrink_to_fit();
+  x.entity_name_begin.assign(x.entities.size() + 1, 0);
+  for (uint32_t e : x.name_entity) ++x.entity_name_begin[e + 1];
+  std::partial_sum(x.entity_name_begin.begin(), x.entity_name_begin.end(), x.entity_name_begin.begin());
   intern.clear();
   for (DictToken& d : x.dict) d.weight = x.freq.Weight(d.token);
 

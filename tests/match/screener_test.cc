@@ -183,6 +183,25 @@ TEST(ScreenerTest, DocumentMatchIsNearDecisive) {
   EXPECT_GE(hits[0].score, 0.9);
 }
 
+TEST(ScreenerTest, DocumentMatchKeepsTheNameScore) {
+  // A weak name plus the document still scores by the name too: the
+  // aligned name lifts the near-decisive document score further.
+  auto s = BuildSmall();
+  Query with_name = Q("Usama bin Ladin");
+  with_name.document = "A1234567";
+  with_name.document_country = "SA";
+  Query other_name = Q("John Smith");
+  other_name.document = "A1234567";
+  other_name.document_country = "SA";
+  auto a = Screen(*s, with_name);
+  auto b = Screen(*s, other_name);
+  ASSERT_FALSE(a.empty());
+  ASSERT_FALSE(b.empty());
+  EXPECT_EQ(b[0].entity_id, "t:2");
+  EXPECT_GE(b[0].score, 0.9);
+  EXPECT_GT(a[0].score, b[0].score);
+}
+
 TEST(ScreenerTest, KindFilterAndThreshold) {
   auto s = BuildSmall();
   Query q = Q("Al Rashid Trust");
