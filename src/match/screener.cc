@@ -121,6 +121,10 @@ struct Screener::Impl {
   Result<std::vector<Hit>> Screen(const Query& query) const;
   Explanation Explain(const PreparedName& q, uint32_t name_id, const QueryEvidence& ev,
                       double* final_score) const;
+  // Aligns query name `q` with listed name `name`; `listed` and `weights`
+  // receive the listed tokens and their weights.
+  NameAlignment Align(const PreparedName& q, uint32_t name, bool want_pairs,
+                      std::vector<const NameToken*>* listed, std::vector<double>* weights) const;
 };
 
 namespace {
@@ -582,20 +586,7 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       uint32_t e = name_entity[name];
       Best* b = consider_entity(e);
       if (b == nullptr) continue;
-      const uint32_t* ids = name_tokens.data() + name_tok_begin[name];
-      int nl = static_cast<int>(std::min<uint32_t>(name_tok_begin[name + 1] - name_tok_begin[name], 64));
-      listed.clear();
-      lw.clear();
-      for (int j = 0; j < nl; ++j) {
-        listed.push_back(&dict[ids[j]].token);
-        lw.push_back(dict[ids[j]].weight);
-      }
-      PreparedSimilarity indexed(q, listed.data(), ids);
-      DirectListedSimilarity direct(q, listed.data());
-      const TokenSimilaritySource& sims =
-          options.exhaustive ? static_cast<const TokenSimilaritySource&>(direct) : indexed;
-      NameAlignment a = AlignNames({q.tokens.data(), q.weights.data(), nq},
-                                   {listed.data(), lw.data(), nl}, sims, false);
+      NameAlignment a = Align(q, name, false, &listed, &lw);
       const auto& nm = entities[e].names[name_index[name]];
       double s = CombineScore(a.score * NameKindFactor(nm.kind), NameInformation(a), b->evidence);
       if (s > b->score || b->name_id == UINT32_MAX) {
@@ -681,6 +672,26 @@ void FillTokens(const AnalyzedName& q, const AnalyzedName& l, const NameAlignmen
 
 }  // namespace
 
+NameAlignment Screener::Impl::Align(const PreparedName& q, uint32_t name, bool want_pairs,
+                                    std::vector<const NameToken*>* listed,
+                                    std::vector<double>* weights) const {
+  const uint32_t* ids = name_tokens.data() + name_tok_begin[name];
+  const int nl = static_cast<int>(std::min<uint32_t>(name_tok_begin[name + 1] - name_tok_begin[name], 64));
+  listed->clear();
+  weights->clear();
+  for (int j = 0; j < nl; ++j) {
+    listed->push_back(&dict[ids[j]].token);
+    weights->push_back(dict[ids[j]].weight);
+  }
+  PreparedSimilarity indexed(q, listed->data(), ids);
+  DirectListedSimilarity direct(q, listed->data());
+  const TokenSimilaritySource& sims =
+      options.exhaustive ? static_cast<const TokenSimilaritySource&>(direct) : indexed;
+  const int nq = static_cast<int>(q.tokens.size());
+  return AlignNames({q.tokens.data(), q.weights.data(), nq}, {listed->data(), weights->data(), nl}, sims,
+                    want_pairs);
+}
+
 Explanation Screener::Impl::Explain(const PreparedName& q, uint32_t name_id, const QueryEvidence& ev,
                                     double* final_score) const {
   Explanation out;
@@ -690,21 +701,10 @@ Explanation Screener::Impl::Explain(const PreparedName& q, uint32_t name_id, con
   out.listed_name = nm.full;
   out.listed_name_kind = nm.kind;
 
-  const uint32_t* ids = name_tokens.data() + name_tok_begin[name_id];
-  int nl = static_cast<int>(std::min<uint32_t>(name_tok_begin[name_id + 1] - name_tok_begin[name_id], 64));
   std::vector<const NameToken*> listed;
   std::vector<double> lw;
-  for (int j = 0; j < nl; ++j) {
-    listed.push_back(&dict[ids[j]].token);
-    lw.push_back(dict[ids[j]].weight);
-  }
-  PreparedSimilarity indexed(q, listed.data(), ids);
-  DirectListedSimilarity direct(q, listed.data());
-  const TokenSimilaritySource& sims =
-      options.exhaustive ? static_cast<const TokenSimilaritySource&>(direct) : indexed;
-  const int nq = static_cast<int>(q.tokens.size());
-  NameAlignment a = AlignNames({q.tokens.data(), q.weights.data(), nq}, {listed.data(), lw.data(), nl},
-                               sims, true);
+  NameAlignment a = Align(q, name_id, true, &listed, &lw);
+  const int nl = static_cast<int>(listed.size());
   out.name_score = a.score * NameKindFactor(nm.kind);
   // Re-analyse the listed name for the words as the list wrote them.
   AnalyzedName listed_analyzed = AnalyzeName(nm.full, e.kind);
