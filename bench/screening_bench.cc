@@ -148,7 +148,7 @@ struct Flags {
   double batch_seconds = 3.0;
   double rank_threshold = 0.0;
   size_t warmup = 500;
-  size_t max_candidates = 0;  // 0 = the engine's default
+  size_t max_candidates = 0;    // 0 = the engine's default
   std::string search = "auto";  // ScreenerOptions::search
   int pg_port = 54329;
   std::string pg_bindir;
@@ -552,7 +552,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--warmup", f.warmup, "untimed queries before the latency run")
       ->capture_default_str();
-  app.add_option("--search", f.search, "candidate search: auto, tokens or pairs (ScreenerOptions::search)")
+  app.add_option("--search", f.search,
+                 "candidate search: auto, tokens or pairs (ScreenerOptions::search)")
       ->check(CLI::IsMember({"auto", "tokens", "pairs"}));
   app.add_option("--max-candidates", f.max_candidates,
                  "ScreenerOptions::max_candidates (0: default)");

@@ -35,7 +35,9 @@ class Status {
   Status& operator=(Status&&) noexcept = default;
 
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string msg) { return Status(Code::kInvalidArgument, std::move(msg)); }
+  static Status InvalidArgument(std::string msg) {
+    return Status(Code::kInvalidArgument, std::move(msg));
+  }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
   static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
   static Status IOError(std::string msg) { return Status(Code::kIOError, std::move(msg)); }
@@ -57,7 +59,8 @@ class Status {
     Code code;
     std::string message;
   };
-  Status(Code code, std::string msg) : state_(std::make_unique<State>(State{code, std::move(msg)})) {}
+  Status(Code code, std::string msg)
+      : state_(std::make_unique<State>(State{code, std::move(msg)})) {}
   std::unique_ptr<State> state_;
 };
 
@@ -65,8 +68,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}             // NOLINT: implicit by design
-  Result(Status status) : v_(std::move(status)) {}      // NOLINT: REQUIRES !status.ok()
+  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : v_(std::move(status)) {}  // NOLINT: REQUIRES !status.ok()
   bool ok() const { return std::holds_alternative<T>(v_); }
   const Status& status() const {
     static const Status kOk;
@@ -87,8 +90,8 @@ class Result {
 }  // namespace hudud
 
 // Returns early from the enclosing function if `expr` yields a non-OK Status.
-#define HUDUD_RETURN_IF_ERROR(expr)        \
-  do {                                     \
-    ::hudud::Status _st = (expr);          \
-    if (!_st.ok()) return _st;             \
+#define HUDUD_RETURN_IF_ERROR(expr) \
+  do {                              \
+    ::hudud::Status _st = (expr);   \
+    if (!_st.ok()) return _st;      \
   } while (0)

@@ -2,6 +2,8 @@
 // parallel execution.
 #include "cli/cli_util.h"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -15,8 +17,6 @@
 #include <sstream>
 #include <system_error>
 #include <thread>
-
-#include <fmt/core.h>
 
 namespace hudud::cli {
 
@@ -43,8 +43,8 @@ int Fail(int exit_code, std::string_view message) {
 }
 
 int FailStatus(const Status& status, std::string_view context) {
-  std::string message = context.empty() ? status.message()
-                                        : std::string(context) + ": " + status.message();
+  std::string message =
+      context.empty() ? status.message() : std::string(context) + ": " + status.message();
   if (message.empty()) message = status.ToString();
   int code = status.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitRuntime;
   return Fail(code, message);
@@ -95,14 +95,17 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
 }
 
 std::string_view Trim(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
 bool WriteStdout(std::string_view data) {
-  if (!data.empty() && std::fwrite(data.data(), 1, data.size(), stdout) != data.size()) return false;
+  if (!data.empty() && std::fwrite(data.data(), 1, data.size(), stdout) != data.size())
+    return false;
   return std::fflush(stdout) == 0;
 }
 

@@ -4,9 +4,8 @@
 // never throws.
 #pragma once
 
-#include <functional>
-
 #include <CLI/CLI.hpp>
+#include <functional>
 
 namespace hudud::cli {
 

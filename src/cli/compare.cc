@@ -1,13 +1,13 @@
 // `hudud compare`: how similar two names are, independent of any list —
 // for an analyst asking why two spellings match. One pair from the command
 // line, or many (tab-separated lines) in batch, scored in parallel.
+#include <fmt/core.h>
+
 #include <exception>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
@@ -45,7 +45,8 @@ int RunSingle(const CompareOptions& opt) {
   std::string_view a = Trim(opt.name_a);
   std::string_view b = Trim(opt.name_b);
   if (opt.name_a.empty() && opt.name_b.empty()) {
-    return Fail(kExitUsage, "missing NAME_A and NAME_B: hudud compare NAME_A NAME_B (or --batch FILE)");
+    return Fail(kExitUsage,
+                "missing NAME_A and NAME_B: hudud compare NAME_A NAME_B (or --batch FILE)");
   }
   if (opt.name_b.empty()) return Fail(kExitUsage, "missing NAME_B: hudud compare NAME_A NAME_B");
   if (a.empty() || b.empty()) {
@@ -59,10 +60,10 @@ int RunSingle(const CompareOptions& opt) {
   std::string out;
   if (opt.json) {
     Json j = {{"name_a", a},
-                        {"name_b", b},
-                        {"type", std::string(model::ToString(*kind))},
-                        {"score", RoundScore(score)},
-                        {"explanation", ExplanationJson(explanation)}};
+              {"name_b", b},
+              {"type", std::string(model::ToString(*kind))},
+              {"score", RoundScore(score)},
+              {"explanation", ExplanationJson(explanation)}};
     out = DumpJson(j) + "\n";
   } else {
     // The score alone on the first line, so scripts can read it; the

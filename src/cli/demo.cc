@@ -1,12 +1,12 @@
 // `hudud demo`: the main job on bundled data, end to end — import the UN
 // Consolidated List, screen the sample travellers and customers in
 // data/sample/people.jsonl, and show every hit with its explanation.
+#include <fmt/core.h>
+
 #include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
@@ -74,9 +74,9 @@ void DemoPerson(const match::Screener& screener, std::string_view line, size_t l
   ++tally->with_hits;
   *out += fmt::format("result: {} HIT{}\n", hits->size(), hits->size() == 1 ? "" : "S");
   if (!person->expect.empty()) {
-    *out += fmt::format("        expected {}: {}\n", person->expect,
-                        hits->front().entity_id == person->expect ? "found as top hit"
-                                                                  : "NOT the top hit");
+    *out += fmt::format(
+        "        expected {}: {}\n", person->expect,
+        hits->front().entity_id == person->expect ? "found as top hit" : "NOT the top hit");
   }
   int rank = 0;
   for (const match::Hit& hit : *hits) {
@@ -97,9 +97,10 @@ int RunDemo(const DemoOptions& opt) {
     return Fail(kExitRuntime, st.message() + " (set the data directory with --data DIR)");
   }
 
-  std::string out = fmt::format("hudud demo: screening {} against the UN Consolidated List\n"
-                                "database: {}\n\n",
-                                people_path, db);
+  std::string out = fmt::format(
+      "hudud demo: screening {} against the UN Consolidated List\n"
+      "database: {}\n\n",
+      people_path, db);
   Result<store::ImportSummary> imported = ImportListFile(db, list_path, "auto");
   if (!imported.ok()) return Fail(kExitRuntime, imported.status().message());
   out += FormatImportSummary(*imported, list_path);
@@ -120,8 +121,8 @@ int RunDemo(const DemoOptions& opt) {
     if (Trim(lines[i]).empty()) continue;
     DemoPerson(screener, lines[i], i + 1, opt.threshold, &tally, &out);
   }
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                        started).count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   out += fmt::format(
       "\nsummary: screened {} people against {} listed entries in {:.1f} ms: {} with hits, {} "
       "clear; listed people found as top hit: {}/{}; alerts on people not listed: {}",

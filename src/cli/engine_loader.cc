@@ -1,12 +1,12 @@
 // Store -> entities -> Screener, and list import with hashing.
 #include "cli/engine_loader.h"
 
+#include <fmt/core.h>
+
 #include <chrono>
 #include <filesystem>
 #include <system_error>
 #include <utility>
-
-#include <fmt/core.h>
 
 #include "cli/cli_util.h"
 
@@ -39,12 +39,11 @@ Result<Engine> LoadEngine(const std::string& db_path) {
         "database '{}' holds no active list; import one first: hudud lists import FILE --db {}",
         db_path, db_path));
   }
-  Result<std::unique_ptr<match::Screener>> screener =
-      match::Screener::Build(std::move(*entities));
+  Result<std::unique_ptr<match::Screener>> screener = match::Screener::Build(std::move(*entities));
   if (!screener.ok()) return screener.status();
   engine.screener = std::move(*screener);
-  engine.load_ms = std::chrono::duration<double, std::milli>(
-                       std::chrono::steady_clock::now() - started).count();
+  engine.load_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return engine;
 }
 
@@ -71,9 +70,9 @@ std::string FormatImportSummary(const store::ImportSummary& summary, const std::
     out += fmt::format("{}: unchanged: list '{}' version {} is already this file (sha256 {})\n",
                        path, v.list_id, v.id, v.sha256.substr(0, 16));
   } else {
-    out += fmt::format("{}: imported list '{}' as version {} (format {}, generated {})\n", path,
-                       v.list_id, v.id, v.format,
-                       v.generated_at.empty() ? "unknown" : v.generated_at);
+    out +=
+        fmt::format("{}: imported list '{}' as version {} (format {}, generated {})\n", path,
+                    v.list_id, v.id, v.format, v.generated_at.empty() ? "unknown" : v.generated_at);
   }
   out += fmt::format("  {} entities, {} names, {} documents\n", v.entities, v.names, v.documents);
   if (!summary.unchanged) {

@@ -29,19 +29,19 @@ int RunImport(const ImportOptions& opt) {
   if (opt.json) {
     const store::ListVersion& v = summary->version;
     Json j = {{"file", opt.file},
-                        {"db", db},
-                        {"list", v.list_id},
-                        {"version", v.id},
-                        {"format", v.format},
-                        {"generated_at", v.generated_at},
-                        {"sha256", v.sha256},
-                        {"entities", v.entities},
-                        {"names", v.names},
-                        {"documents", v.documents},
-                        {"unchanged", summary->unchanged},
-                        {"added", summary->added},
-                        {"changed", summary->changed},
-                        {"removed", summary->removed}};
+              {"db", db},
+              {"list", v.list_id},
+              {"version", v.id},
+              {"format", v.format},
+              {"generated_at", v.generated_at},
+              {"sha256", v.sha256},
+              {"entities", v.entities},
+              {"names", v.names},
+              {"documents", v.documents},
+              {"unchanged", summary->unchanged},
+              {"added", summary->added},
+              {"changed", summary->changed},
+              {"removed", summary->removed}};
     return WriteStdout(DumpJson(j) + "\n") ? kExitOk : kExitRuntime;
   }
   return WriteStdout(FormatImportSummary(*summary, opt.file)) ? kExitOk : kExitRuntime;

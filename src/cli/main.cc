@@ -2,12 +2,11 @@
 // subcommand, and turns every failure into a one-line message on stderr and
 // an exit code (0 ok, 1 runtime failure, 2 usage error). Nothing escapes
 // main as an exception.
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 #include <string>
 #include <string_view>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
@@ -58,7 +57,8 @@ int Run(int argc, char** argv) {
   CLI::App* compare = app.add_subcommand("compare", "Score the similarity of two names");
   hudud::cli::CommandRunner run_compare = hudud::cli::AddCompareCommand(*compare);
 
-  CLI::App* demo = app.add_subcommand("demo", "Import the bundled UN list and screen the sample people");
+  CLI::App* demo =
+      app.add_subcommand("demo", "Import the bundled UN list and screen the sample people");
   hudud::cli::CommandRunner run_demo = hudud::cli::AddDemoCommand(*demo);
 
   if (std::string problem = CheckCommandWords(argc, argv); !problem.empty()) {
@@ -76,8 +76,7 @@ int Run(int argc, char** argv) {
     std::fputs((std::string(e.what()) + "\n").c_str(), stdout);
     return hudud::cli::kExitOk;
   } catch (const CLI::ParseError& e) {
-    return hudud::cli::Fail(hudud::cli::kExitUsage,
-                            std::string(e.what()) + HelpHint(argc, argv));
+    return hudud::cli::Fail(hudud::cli::kExitUsage, std::string(e.what()) + HelpHint(argc, argv));
   }
 
   if (*import) return run_import();

@@ -1,12 +1,12 @@
 // JSON and text rendering of screening results.
 #include "cli/output.h"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "cli/cli_util.h"
 #include "model/date.h"
@@ -22,7 +22,11 @@ size_t DisplayWidth(std::string_view s) {
   size_t width = 0;
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 1;
     uint32_t cp = 0;
     if (len == 2 && i + 1 < s.size()) {
       cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
@@ -140,9 +144,9 @@ std::string DescribeQuery(const match::Query& query) {
 
 void AppendExplanationText(const match::Explanation& e, const std::string& indent,
                            std::string* out) {
-  *out += fmt::format("{}matched \"{}\" ({}) with query \"{}\": name score {}\n", indent,
-                      e.listed_name, model::ToString(e.listed_name_kind), e.query_name,
-                      FormatScore(e.name_score));
+  *out +=
+      fmt::format("{}matched \"{}\" ({}) with query \"{}\": name score {}\n", indent, e.listed_name,
+                  model::ToString(e.listed_name_kind), e.query_name, FormatScore(e.name_score));
   if (!e.tokens.empty()) {
     size_t qw = 0, lw = 0;
     for (const match::TokenAlignment& t : e.tokens) {
@@ -153,9 +157,9 @@ void AppendExplanationText(const match::Explanation& e, const std::string& inden
     for (const match::TokenAlignment& t : e.tokens) {
       std::string q = t.query_token.empty() ? "-" : t.query_token;
       std::string l = t.listed_token.empty() ? "-" : t.listed_token;
-      std::string line = fmt::format("{}  {} ~ {}  {:<16} sim {:.2f}  weight {:.2f}", indent,
-                                     PadRight(q, qw), PadRight(l, lw), t.how, t.similarity,
-                                     t.weight);
+      std::string line =
+          fmt::format("{}  {} ~ {}  {:<16} sim {:.2f}  weight {:.2f}", indent, PadRight(q, qw),
+                      PadRight(l, lw), t.how, t.similarity, t.weight);
       // The romanised forms are what was actually compared; show them when
       // they differ from what is written, which is where a reviewer needs them.
       if ((!t.query_latin.empty() || !t.listed_latin.empty()) &&
@@ -177,11 +181,10 @@ void AppendExplanationText(const match::Explanation& e, const std::string& inden
   if (!e.summary.empty()) *out += fmt::format("{}summary: {}\n", indent, e.summary);
 }
 
-void AppendHitText(const match::Hit& hit, const model::Entity& entity, int rank,
-                   std::string* out) {
+void AppendHitText(const match::Hit& hit, const model::Entity& entity, int rank, std::string* out) {
   const std::string primary = entity.names.empty() ? "(no name)" : entity.names.front().full;
-  *out += fmt::format("#{}  score {}  {}  {}\n", rank, FormatScore(hit.score), hit.entity_id,
-                      primary);
+  *out +=
+      fmt::format("#{}  score {}  {}  {}\n", rank, FormatScore(hit.score), hit.entity_id, primary);
   std::string facts = fmt::format("list {}, {}", hit.list_id, model::ToString(entity.kind));
   if (!entity.reference.empty()) facts += ", " + entity.reference;
   if (!entity.program.empty()) facts += " (" + entity.program + ")";

@@ -32,8 +32,7 @@ std::string DescribeQuery(const match::Query& query);
 
 // Appends a human-readable hit: rank, score, entity id, the listed entity,
 // and its explanation (token alignments, evidence with deltas, summary).
-void AppendHitText(const match::Hit& hit, const model::Entity& entity, int rank,
-                   std::string* out);
+void AppendHitText(const match::Hit& hit, const model::Entity& entity, int rank, std::string* out);
 
 // Appends the explanation alone, each line prefixed with `indent`.
 void AppendExplanationText(const match::Explanation& explanation, const std::string& indent,

@@ -1,12 +1,12 @@
 // Validation of screening queries from flags and from JSON batch lines.
 #include "cli/query_input.h"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <utility>
-
-#include <fmt/core.h>
 
 #include "cli/cli_util.h"
 #include "model/date.h"
@@ -122,8 +122,8 @@ Result<match::Query> BuildQuery(const QueryFields& fields, FieldNaming naming,
   return query;
 }
 
-Result<QueryLine> ParseQueryLine(std::string_view line, double default_threshold,
-                                 int default_limit, Json* id) {
+Result<QueryLine> ParseQueryLine(std::string_view line, double default_threshold, int default_limit,
+                                 Json* id) {
   Json obj;
   try {
     obj = Json::parse(line.begin(), line.end());
@@ -165,9 +165,10 @@ Result<QueryLine> ParseQueryLine(std::string_view line, double default_threshold
       return Status::InvalidArgument("limit must be an integer");
     }
     // Clamp before narrowing so 1e12 reports as out of range, not as garbage.
-    long long limit = it->is_number_unsigned()
-                          ? static_cast<long long>(std::min<uint64_t>(it->get<uint64_t>(), 1u << 30))
-                          : it->get<long long>();
+    long long limit =
+        it->is_number_unsigned()
+            ? static_cast<long long>(std::min<uint64_t>(it->get<uint64_t>(), 1u << 30))
+            : it->get<long long>();
     if (limit < -(1 << 30)) limit = -(1 << 30);
     if (limit > (1 << 30)) limit = 1 << 30;
     fields.limit = static_cast<int>(limit);

@@ -45,14 +45,14 @@ Status ValidateLimit(int limit, std::string_view field);
 struct QueryLine {
   Json id;  // the line's "id" as given (any JSON value), null when absent
   match::Query query;
-  std::string note;  // the optional "note" (used by the demo's sample file)
+  std::string note;    // the optional "note" (used by the demo's sample file)
   std::string expect;  // the optional "expect": the entity id the line should hit
 };
 
 // Parses one JSON batch line ({"id":..,"name":..|"names":[..],"dob":..,...}).
 // Unknown keys are ignored. On error, `id` (when not null) receives the
 // line's id if it could be read, so the error line can still carry it.
-Result<QueryLine> ParseQueryLine(std::string_view line, double default_threshold,
-                                 int default_limit, Json* id);
+Result<QueryLine> ParseQueryLine(std::string_view line, double default_threshold, int default_limit,
+                                 Json* id);
 
 }  // namespace hudud::cli

@@ -1,11 +1,11 @@
 // `hudud screen`: screen one query given as flags, or a batch of JSON
 // queries (one per line) on several threads with output in input order.
+#include <fmt/core.h>
+
 #include <exception>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
@@ -34,7 +34,8 @@ bool HasQueryFlags(const QueryFields& f) {
 }
 
 int RunSingle(const ScreenOptions& opt) {
-  Result<match::Query> query = BuildQuery(opt.fields, FieldNaming::kFlags, opt.threshold, opt.limit);
+  Result<match::Query> query =
+      BuildQuery(opt.fields, FieldNaming::kFlags, opt.threshold, opt.limit);
   if (!query.ok()) return Fail(kExitUsage, query.status().message());
 
   Result<Engine> engine = LoadEngine(ResolveDbPath(opt.db));
@@ -133,7 +134,8 @@ int RunScreen(const ScreenOptions& opt) {
   if (Status st = ValidateThreshold(opt.threshold, "--threshold"); !st.ok()) {
     return Fail(kExitUsage, st.message());
   }
-  if (Status st = ValidateLimit(opt.limit, "--limit"); !st.ok()) return Fail(kExitUsage, st.message());
+  if (Status st = ValidateLimit(opt.limit, "--limit"); !st.ok())
+    return Fail(kExitUsage, st.message());
   if (!opt.batch.empty()) {
     if (HasQueryFlags(opt.fields)) {
       return Fail(kExitUsage,

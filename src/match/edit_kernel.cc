@@ -152,8 +152,8 @@ void BatchGrouped(const uint64_t* peq, size_t m, std::span<const std::string_vie
 #if HUDUD_EDIT_KERNEL_X86
 
 __attribute__((target("avx2"))) void GroupAvx2(const uint64_t* peq, size_t m,
-                                               const std::string_view* texts,
-                                               const uint16_t* idx, size_t n, uint8_t* out) {
+                                               const std::string_view* texts, const uint16_t* idx,
+                                               size_t n, uint8_t* out) {
   constexpr size_t L = 4;
   // Match masks per step, scattered by scalar code: with 4 lanes this measured
   // no slower than a byte transposition plus a gather per step, and AVX2 has
@@ -210,9 +210,10 @@ __attribute__((target("avx2"))) void GroupAvx2(const uint64_t* peq, size_t m,
 // PR 105593, fixed in 13); the warning is about the header, not this code.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-__attribute__((target("avx512f,avx512bw,avx512vl"))) void GroupAvx512(
-    const uint64_t* peq, size_t m, const std::string_view* texts, const uint16_t* idx, size_t n,
-    uint8_t* out) {
+__attribute__((target("avx512f,avx512bw,avx512vl"))) void GroupAvx512(const uint64_t* peq, size_t m,
+                                                                      const std::string_view* texts,
+                                                                      const uint16_t* idx, size_t n,
+                                                                      uint8_t* out) {
   constexpr size_t L = 8;
   alignas(64) uint64_t masks[kMaxWordLength * L];
   alignas(64) int64_t lens[L];
@@ -243,13 +244,15 @@ __attribute__((target("avx512f,avx512bw,avx512vl"))) void GroupAvx512(
     }
     alignas(16) uint8_t chars[16 * L];  // column j at chars[j * 8], rows 0..7
     for (size_t k = 0; k < 4; ++k) {
-      _mm_store_si128(reinterpret_cast<__m128i*>(chars + 32 * k), _mm_unpacklo_epi32(b[k], b[k + 4]));
+      _mm_store_si128(reinterpret_cast<__m128i*>(chars + 32 * k),
+                      _mm_unpacklo_epi32(b[k], b[k + 4]));
       _mm_store_si128(reinterpret_cast<__m128i*>(chars + 32 * k + 16),
                       _mm_unpackhi_epi32(b[k], b[k + 4]));
     }
     for (size_t j = 0; j < max_len; ++j) {
       const __m128i bytes = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(chars + j * L));
-      _mm512_store_si512(masks + j * L, _mm512_i64gather_epi64(_mm512_cvtepu8_epi64(bytes), peq, 8));
+      _mm512_store_si512(masks + j * L,
+                         _mm512_i64gather_epi64(_mm512_cvtepu8_epi64(bytes), peq, 8));
     }
   } else {
     // Longer texts: scatter the masks one byte at a time. Bytes past a lane's
@@ -368,7 +371,8 @@ void EditDistanceBatchWith(KernelIsa isa, std::string_view pattern,
   if (m == 0) {
     // Distance to the empty string is the text length; the word kernels
     // need m >= 1 for their bottom-row bit.
-    for (size_t i = 0; i < texts.size(); ++i) out[i] = Clamp255(static_cast<int64_t>(texts[i].size()));
+    for (size_t i = 0; i < texts.size(); ++i)
+      out[i] = Clamp255(static_cast<int64_t>(texts[i].size()));
     return;
   }
   if (m > kMaxWordLength) {

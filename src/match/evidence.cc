@@ -65,12 +65,14 @@ QueryEvidence PrepareEvidence(const Query& query) {
   q.gender = query.gender;
   q.document_text = query.document;
   q.document = NormalizeDocumentNumber(query.document);
-  if (!query.document_country.empty()) q.document_country = model::ResolveCountryCode(query.document_country);
+  if (!query.document_country.empty())
+    q.document_country = model::ResolveCountryCode(query.document_country);
   return q;
 }
 
 double InformationGate(double information) {
-  return information >= kMinInformation ? 1.0 : std::sqrt(std::max(0.0, information) / kMinInformation);
+  return information >= kMinInformation ? 1.0
+                                        : std::sqrt(std::max(0.0, information) / kMinInformation);
 }
 
 double MaxEvidenceInformation(const QueryEvidence& q) {
@@ -90,7 +92,8 @@ double CombineScore(double name_similarity, double matched_weight, const Evidenc
 EvidenceOutcome EvaluateEvidence(const QueryEvidence& q, const model::Entity& e,
                                  std::vector<Evidence>* out) {
   EvidenceOutcome r;
-  auto note = [&](const char* field, std::string qv, std::string lv, const char* verdict, double d) {
+  auto note = [&](const char* field, std::string qv, std::string lv, const char* verdict,
+                  double d) {
     if (out) out->push_back(Evidence{field, std::move(qv), std::move(lv), verdict, d});
   };
 
@@ -148,7 +151,8 @@ EvidenceOutcome EvaluateEvidence(const QueryEvidence& q, const model::Entity& e,
   if (!q.document.empty()) {
     for (const auto& doc : e.documents) {
       if (NormalizeDocumentNumber(doc.number) != q.document) continue;
-      std::string listed = doc.number + (doc.issuing_country.empty() ? "" : " (" + doc.issuing_country + ")");
+      std::string listed =
+          doc.number + (doc.issuing_country.empty() ? "" : " (" + doc.issuing_country + ")");
       const char* verdict = "agrees";
       if (!q.document_country.empty() && !doc.country_code.empty()) {
         if (q.document_country == doc.country_code) {

@@ -44,7 +44,7 @@ struct QueryEvidence {
   std::string nationality;       // ISO alpha-2 or ""
   std::string nationality_text;  // as given
   std::optional<model::Gender> gender;
-  std::string document;          // upper-case letters and digits only
+  std::string document;  // upper-case letters and digits only
   std::string document_text;
   std::string document_country;  // ISO alpha-2 or ""
 };

@@ -36,7 +36,8 @@ void FlatMultiMap::Build(std::vector<std::pair<uint64_t, uint32_t>> pairs) {
   for (size_t i = 0; i < pairs.size();) {
     size_t j = i;
     uint32_t begin = static_cast<uint32_t>(values_.size());
-    while (j < pairs.size() && pairs[j].first == pairs[i].first) values_.push_back(pairs[j++].second);
+    while (j < pairs.size() && pairs[j].first == pairs[i].first)
+      values_.push_back(pairs[j++].second);
     uint64_t pos = pairs[i].first & mask_;
     while (slots_[pos].key != 0) pos = (pos + 1) & mask_;
     slots_[pos] = Slot{pairs[i].first, begin, static_cast<uint32_t>(values_.size())};
@@ -78,7 +79,8 @@ void ForEachDelete(std::string_view s, int depth, std::vector<uint64_t>* out) {
   std::string buf(s);
   Deletes(buf, 0, depth, out);
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(start), out->end());
-  out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(start), out->end()), out->end());
+  out->erase(std::unique(out->begin() + static_cast<std::ptrdiff_t>(start), out->end()),
+             out->end());
 }
 
 }  // namespace hudud::match

@@ -106,7 +106,9 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
   for (int i = 0; i < nq; ++i)
     for (int j = 0; j + 1 < nl; ++j) jl_mat[i * (nl - 1) + j] = joined_listed(i, j);
 
-  auto gain_one = [&](int i, int j, double s) { return s * (q.weights[i] + kListedTokenBeta * l.weights[j]); };
+  auto gain_one = [&](int i, int j, double s) {
+    return s * (q.weights[i] + kListedTokenBeta * l.weights[j]);
+  };
 
   if (nq <= kMaxExact && nl <= kMaxExact) {
     const int masks = 1 << nl;
@@ -130,14 +132,16 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
           if (i + 1 < nq) {
             const TokenSimilarity& jq = jq_mat[i * nl + j];
             if (jq.score > 0) {
-              double g = jq.score * (q.weights[i] + q.weights[i + 1] + kListedTokenBeta * l.weights[j]);
+              double g =
+                  jq.score * (q.weights[i] + q.weights[i + 1] + kListedTokenBeta * l.weights[j]);
               relax(i + 2, m | (1 << j), cur.gain + g, Move::kJoinQuery, j);
             }
           }
           if (j + 1 < nl && !(m & (1 << (j + 1)))) {
             const TokenSimilarity& jl = jl_mat[i * (nl - 1) + j];
             if (jl.score > 0) {
-              double g = jl.score * (q.weights[i] + kListedTokenBeta * (l.weights[j] + l.weights[j + 1]));
+              double g =
+                  jl.score * (q.weights[i] + kListedTokenBeta * (l.weights[j] + l.weights[j + 1]));
               relax(i + 1, m | (3 << j), cur.gain + g, Move::kJoinListed, j);
             }
           }
@@ -166,9 +170,14 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
           break;
         case Move::kOne: {
           TokenSimilarity s = one[pi * nl + c.l];
-          const bool names = q.tokens[pi]->role == TokenRole::kName && l.tokens[c.l]->role == TokenRole::kName;
-          p = {static_cast<int8_t>(pi), static_cast<int8_t>(pi + 1), c.l, static_cast<int8_t>(c.l + 1),
-               s.score, s.how};
+          const bool names =
+              q.tokens[pi]->role == TokenRole::kName && l.tokens[c.l]->role == TokenRole::kName;
+          p = {static_cast<int8_t>(pi),
+               static_cast<int8_t>(pi + 1),
+               c.l,
+               static_cast<int8_t>(c.l + 1),
+               s.score,
+               s.how};
           out.matched_weight += s.score * q.weights[pi];
           if (names) weak *= WeakPairFactor(s.score);
           ++aligned;
@@ -177,8 +186,12 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
         case Move::kJoinQuery: {
           pi = i - 2;
           TokenSimilarity s = jq_mat[pi * nl + c.l];
-          p = {static_cast<int8_t>(pi), static_cast<int8_t>(pi + 2), c.l, static_cast<int8_t>(c.l + 1),
-               s.score, s.how};
+          p = {static_cast<int8_t>(pi),
+               static_cast<int8_t>(pi + 2),
+               c.l,
+               static_cast<int8_t>(c.l + 1),
+               s.score,
+               s.how};
           out.matched_weight += s.score * (q.weights[pi] + q.weights[pi + 1]);
           weak *= WeakPairFactor(s.score);
           ++aligned;
@@ -186,8 +199,12 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
         }
         case Move::kJoinListed: {
           TokenSimilarity s = jl_mat[pi * (nl - 1) + c.l];
-          p = {static_cast<int8_t>(pi), static_cast<int8_t>(pi + 1), c.l, static_cast<int8_t>(c.l + 2),
-               s.score, s.how};
+          p = {static_cast<int8_t>(pi),
+               static_cast<int8_t>(pi + 1),
+               c.l,
+               static_cast<int8_t>(c.l + 2),
+               s.score,
+               s.how};
           out.matched_weight += s.score * q.weights[pi];
           weak *= WeakPairFactor(s.score);
           ++aligned;
@@ -210,7 +227,8 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
       std::reverse(pairs.begin(), pairs.end());
       for (int j = 0; j < nl; ++j) {
         if (!(best_mask & (1 << j))) {
-          pairs.push_back({-1, -1, static_cast<int8_t>(j), static_cast<int8_t>(j + 1), 0, "unmatched-listed"});
+          pairs.push_back(
+              {-1, -1, static_cast<int8_t>(j), static_cast<int8_t>(j + 1), 0, "unmatched-listed"});
         }
       }
       out.pairs = std::move(pairs);
@@ -243,14 +261,18 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
     }
     ++aligned;
     if (want_pairs)
-      out.pairs.push_back({static_cast<int8_t>(bi), static_cast<int8_t>(bi + 1), static_cast<int8_t>(bj),
-                           static_cast<int8_t>(bj + 1), s.score, s.how});
+      out.pairs.push_back({static_cast<int8_t>(bi), static_cast<int8_t>(bi + 1),
+                           static_cast<int8_t>(bj), static_cast<int8_t>(bj + 1), s.score, s.how});
   }
   if (want_pairs) {
     for (int i = 0; i < nq; ++i)
-      if (!q_used[i]) out.pairs.push_back({static_cast<int8_t>(i), static_cast<int8_t>(i + 1), -1, -1, 0, "unmatched-query"});
+      if (!q_used[i])
+        out.pairs.push_back(
+            {static_cast<int8_t>(i), static_cast<int8_t>(i + 1), -1, -1, 0, "unmatched-query"});
     for (int j = 0; j < nl; ++j)
-      if (!l_used[j]) out.pairs.push_back({-1, -1, static_cast<int8_t>(j), static_cast<int8_t>(j + 1), 0, "unmatched-listed"});
+      if (!l_used[j])
+        out.pairs.push_back(
+            {-1, -1, static_cast<int8_t>(j), static_cast<int8_t>(j + 1), 0, "unmatched-listed"});
   }
   int unmatched_q = 0, unmatched_l = 0;
   for (int i = 0; i < nq; ++i) unmatched_q += !q_used[i] && q.tokens[i]->role == TokenRole::kName;

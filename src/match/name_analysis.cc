@@ -21,9 +21,9 @@ namespace {
 constexpr std::array kArticles = {"al", "el", "ul", "il", "ol"};
 // Sun-letter assimilated articles (ar-Rahman, as-Sayed): an article only
 // when the next word starts with the same consonant(s).
-constexpr std::array kAssimilatedArticles = {"ar", "as", "at", "az", "an", "ad", "ash", "ath",
-                                             "adh", "ad", "er", "es", "et", "ez", "en", "ed",
-                                             "ur", "us", "ut", "uz", "un", "ud", "ush"};
+constexpr std::array kAssimilatedArticles = {"ar",  "as", "at", "az", "an", "ad", "ash", "ath",
+                                             "adh", "ad", "er", "es", "et", "ez", "en",  "ed",
+                                             "ur",  "us", "ut", "uz", "un", "ud", "ush"};
 
 struct ParticleEntry {
   const char* form;
@@ -31,34 +31,81 @@ struct ParticleEntry {
 };
 // Genealogical and nobiliary particles, in every script they occur in.
 constexpr ParticleEntry kParticles[] = {
-    {"bin", "bin"}, {"ibn", "bin"}, {"ben", "bin"}, {"bn", "bin"}, {"بن", "bin"},
-    {"ابن", "bin"}, {"бин", "bin"}, {"ибн", "bin"}, {"бен", "bin"},
-    {"bint", "bint"}, {"binti", "bint"}, {"binte", "bint"}, {"bte", "bint"}, {"بنت", "bint"},
-    {"abu", "abu"}, {"abou", "abu"}, {"abo", "abu"}, {"abul", "abu"}, {"ابو", "abu"},
-    {"أبو", "abu"}, {"абу", "abu"},
-    {"umm", "umm"}, {"um", "umm"}, {"oum", "umm"}, {"ام", "umm"}, {"أم", "umm"}, {"умм", "umm"},
-    {"ould", "ould"}, {"ag", "ag"}, {"wuld", "ould"}, {"ولد", "ould"},
-    {"van", "van"}, {"von", "von"}, {"de", "de"}, {"der", "der"}, {"den", "den"},
-    {"da", "da"}, {"di", "di"}, {"du", "du"}, {"la", "la"}, {"le", "le"}, {"dos", "dos"},
-    {"das", "das"}, {"del", "del"}, {"della", "della"}, {"do", "do"}, {"ter", "ter"},
-    {"zu", "zu"}, {"y", "y"}, {"al", "al"}, {"ال", "al"},
+    {"bin", "bin"},
+    {"ibn", "bin"},
+    {"ben", "bin"},
+    {"bn", "bin"},
+    {"بن", "bin"},
+    {"ابن", "bin"},
+    {"бин", "bin"},
+    {"ибн", "bin"},
+    {"бен", "bin"},
+    {"bint", "bint"},
+    {"binti", "bint"},
+    {"binte", "bint"},
+    {"bte", "bint"},
+    {"بنت", "bint"},
+    {"abu", "abu"},
+    {"abou", "abu"},
+    {"abo", "abu"},
+    {"abul", "abu"},
+    {"ابو", "abu"},
+    {"أبو", "abu"},
+    {"абу", "abu"},
+    {"umm", "umm"},
+    {"um", "umm"},
+    {"oum", "umm"},
+    {"ام", "umm"},
+    {"أم", "umm"},
+    {"умм", "umm"},
+    {"ould", "ould"},
+    {"ag", "ag"},
+    {"wuld", "ould"},
+    {"ولد", "ould"},
+    {"van", "van"},
+    {"von", "von"},
+    {"de", "de"},
+    {"der", "der"},
+    {"den", "den"},
+    {"da", "da"},
+    {"di", "di"},
+    {"du", "du"},
+    {"la", "la"},
+    {"le", "le"},
+    {"dos", "dos"},
+    {"das", "das"},
+    {"del", "del"},
+    {"della", "della"},
+    {"do", "do"},
+    {"ter", "ter"},
+    {"zu", "zu"},
+    {"y", "y"},
+    {"al", "al"},
+    {"ال", "al"},
     // Words that join parts of organisation names.
-    {"the", "the"}, {"of", "of"}, {"and", "and"}, {"for", "for"}, {"et", "and"}, {"und", "and"},
-    {"и", "and"}, {"wa", "and"}, {"و", "and"},
+    {"the", "the"},
+    {"of", "of"},
+    {"and", "and"},
+    {"for", "for"},
+    {"et", "and"},
+    {"und", "and"},
+    {"и", "and"},
+    {"wa", "and"},
+    {"و", "and"},
 };
 
 // Titles and forms of address, not part of the name.
 constexpr const char* kHonorifics[] = {
-    "sheikh", "shaikh", "shaykh", "sheik", "cheikh", "sheykh", "شيخ", "شیخ", "шейх", "шайх",
-    "mullah", "mulla", "molla", "mollah", "ملا", "мулла", "molvi", "maulvi", "mawlawi",
-    "moulavi", "maulawi", "mawlavi", "مولوي", "مولوی", "маулави", "мавлави",
-    "maulana", "moulana", "mawlana", "مولانا", "мавлоно",
-    "haji", "hajji", "hadji", "hadj", "hajj", "alhaji", "alhajji", "alhaj", "حاج", "حاجي",
-    "حاجی", "хаджи", "ходжи", "ҳоҷӣ",
-    "mufti", "مفتي", "мулло", "ишан", "eshon",
-    "dr", "doctor", "mr", "mrs", "ms", "miss", "mme", "mlle", "sir", "prof", "professor",
-    "gen", "general", "col", "colonel", "maj", "major", "capt", "captain", "lt", "sgt",
-    "brig", "brigadier", "eng", "engr", "د", "دكتور", "д-р",
+    "sheikh",    "shaikh",  "shaykh",  "sheik",   "cheikh",    "sheykh",  "شيخ",     "شیخ",
+    "шейх",      "шайх",    "mullah",  "mulla",   "molla",     "mollah",  "ملا",     "мулла",
+    "molvi",     "maulvi",  "mawlawi", "moulavi", "maulawi",   "mawlavi", "مولوي",   "مولوی",
+    "маулави",   "мавлави", "maulana", "moulana", "mawlana",   "مولانا",  "мавлоно", "haji",
+    "hajji",     "hadji",   "hadj",    "hajj",    "alhaji",    "alhajji", "alhaj",   "حاج",
+    "حاجي",      "حاجی",    "хаджи",   "ходжи",   "ҳоҷӣ",      "mufti",   "مفتي",    "мулло",
+    "ишан",      "eshon",   "dr",      "doctor",  "mr",        "mrs",     "ms",      "miss",
+    "mme",       "mlle",    "sir",     "prof",    "professor", "gen",     "general", "col",
+    "colonel",   "maj",     "major",   "capt",    "captain",   "lt",      "sgt",     "brig",
+    "brigadier", "eng",     "engr",    "د",       "دكتور",     "д-р",
 };
 
 struct LegalEntry {
@@ -67,23 +114,63 @@ struct LegalEntry {
 };
 // Legal forms of organisations, by class, so that "LLC" and "ООО" agree.
 constexpr LegalEntry kLegalForms[] = {
-    {"llc", "llc"}, {"ltd", "llc"}, {"limited", "llc"}, {"ооо", "llc"}, {"тов", "llc"},
-    {"gmbh", "llc"}, {"sarl", "llc"}, {"srl", "llc"}, {"bv", "llc"}, {"pvt", "llc"},
-    {"pty", "llc"}, {"ltda", "llc"}, {"bhd", "llc"}, {"sdn", "llc"}, {"kft", "llc"},
-    {"jsc", "jsc"}, {"ojsc", "jsc"}, {"cjsc", "jsc"}, {"pjsc", "jsc"}, {"ао", "jsc"},
-    {"оао", "jsc"}, {"зао", "jsc"}, {"пао", "jsc"}, {"sa", "jsc"}, {"ag", "jsc"},
-    {"spa", "jsc"}, {"nv", "jsc"}, {"plc", "jsc"}, {"inc", "jsc"}, {"incorporated", "jsc"},
-    {"corp", "jsc"}, {"corporation", "jsc"},
-    {"co", "company"}, {"company", "company"}, {"cie", "company"}, {"compagnie", "company"},
-    {"компания", "company"}, {"kompaniya", "company"}, {"شركة", "company"}, {"شرکت", "company"},
-    {"sirketi", "company"}, {"sherkat", "company"}, {"sharikat", "company"},
-    {"est", "est"}, {"establishment", "est"}, {"etablissement", "est"}, {"مؤسسة", "est"},
-    {"موسسه", "est"}, {"muassasa", "est"},
-    {"fze", "fze"}, {"fzco", "fze"}, {"fzc", "fze"}, {"fzllc", "fze"},
+    {"llc", "llc"},
+    {"ltd", "llc"},
+    {"limited", "llc"},
+    {"ооо", "llc"},
+    {"тов", "llc"},
+    {"gmbh", "llc"},
+    {"sarl", "llc"},
+    {"srl", "llc"},
+    {"bv", "llc"},
+    {"pvt", "llc"},
+    {"pty", "llc"},
+    {"ltda", "llc"},
+    {"bhd", "llc"},
+    {"sdn", "llc"},
+    {"kft", "llc"},
+    {"jsc", "jsc"},
+    {"ojsc", "jsc"},
+    {"cjsc", "jsc"},
+    {"pjsc", "jsc"},
+    {"ао", "jsc"},
+    {"оао", "jsc"},
+    {"зао", "jsc"},
+    {"пао", "jsc"},
+    {"sa", "jsc"},
+    {"ag", "jsc"},
+    {"spa", "jsc"},
+    {"nv", "jsc"},
+    {"plc", "jsc"},
+    {"inc", "jsc"},
+    {"incorporated", "jsc"},
+    {"corp", "jsc"},
+    {"corporation", "jsc"},
+    {"co", "company"},
+    {"company", "company"},
+    {"cie", "company"},
+    {"compagnie", "company"},
+    {"компания", "company"},
+    {"kompaniya", "company"},
+    {"شركة", "company"},
+    {"شرکت", "company"},
+    {"sirketi", "company"},
+    {"sherkat", "company"},
+    {"sharikat", "company"},
+    {"est", "est"},
+    {"establishment", "est"},
+    {"etablissement", "est"},
+    {"مؤسسة", "est"},
+    {"موسسه", "est"},
+    {"muassasa", "est"},
+    {"fze", "fze"},
+    {"fzco", "fze"},
+    {"fzc", "fze"},
+    {"fzllc", "fze"},
 };
 
 // "abd" compounds: "Abdul Rahman", "Abd al-Rahman", "Abdel Kader".
-constexpr std::array kAbdPrefixes = {"abd",  "abdul", "abdel", "abdal", "abdol",  "abdil",
+constexpr std::array kAbdPrefixes = {"abd",  "abdul", "abdel",  "abdal", "abdol", "abdil",
                                      "abdu", "abdou", "abdoul", "abdur", "abdus", "abed"};
 
 std::string RomanizeWord(std::string_view word) {
@@ -191,12 +278,18 @@ std::string ReorderSurnameFirst(std::string_view name) {
 
 std::string_view ToString(TokenRole role) {
   switch (role) {
-    case TokenRole::kName: return "name";
-    case TokenRole::kParticle: return "particle";
-    case TokenRole::kHonorific: return "honorific";
-    case TokenRole::kLegalForm: return "legal-form";
-    case TokenRole::kInitial: return "initial";
-    case TokenRole::kNumber: return "number";
+    case TokenRole::kName:
+      return "name";
+    case TokenRole::kParticle:
+      return "particle";
+    case TokenRole::kHonorific:
+      return "honorific";
+    case TokenRole::kLegalForm:
+      return "legal-form";
+    case TokenRole::kInitial:
+      return "initial";
+    case TokenRole::kNumber:
+      return "number";
   }
   return "name";
 }
@@ -235,7 +328,8 @@ AnalyzedName AnalyzeName(std::string_view name, model::EntityKind kind) {
     if (r.latin.empty()) continue;
     // Only a bare alef + lam is the article; أل and إل begin names (Ilyushin).
     constexpr std::string_view kArticle = "\u0627\u0644";
-    if (r.script == text::Script::kArabic && r.latin.size() >= 5 && r.latin.compare(0, 2, "al") == 0 &&
+    if (r.script == text::Script::kArabic && r.latin.size() >= 5 &&
+        r.latin.compare(0, 2, "al") == 0 &&
         std::string_view(repaired).substr(0, kArticle.size()) == kArticle &&
         AbdCompoundStem(r.latin).empty()) {
       raw.push_back(MakeToken("ال", "al", r));

@@ -30,7 +30,7 @@ struct NameToken {
   std::string latin;     // romanised, a-z0-9 (legal forms: their class, e.g. "llc")
   std::string skeleton;  // text::ConsonantSkeleton(latin)
   TokenRole role = TokenRole::kName;
-  bool abjad = false;    // romanised from a script without short vowels
+  bool abjad = false;         // romanised from a script without short vowels
   bool cross_script = false;  // original was not Latin
 };
 

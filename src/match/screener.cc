@@ -94,7 +94,7 @@ struct Screener::Impl {
   // Names: entity, which of its names, kind, tokens (ids into dict).
   std::vector<uint32_t> name_entity;
   std::vector<uint16_t> name_index;
-  std::vector<uint32_t> name_tok_begin;  // size names + 1
+  std::vector<uint32_t> name_tok_begin;     // size names + 1
   std::vector<uint32_t> entity_name_begin;  // size entities + 1: an entity's names are contiguous
   std::vector<uint32_t> name_tokens;
   // Postings: token id -> name ids.
@@ -184,13 +184,13 @@ class DirectSimilarity : public TokenSimilaritySource {
 struct Scratch {
   const void* owner = nullptr;
   uint32_t epoch = 0;
-  std::vector<uint32_t> name_seen;    // epoch per name
+  std::vector<uint32_t> name_seen;  // epoch per name
   uint32_t tok_epoch = 0;
   std::vector<uint32_t> tok_stamp, tok_slot;  // per dictionary token
   std::vector<float> row_sim, row_w;          // slot x query token
   std::vector<float> bounds;                  // per candidate
-  std::vector<uint32_t> entity_seen;  // epoch per entity
-  std::vector<uint32_t> entity_slot;  // index into best when seen
+  std::vector<uint32_t> entity_seen;          // epoch per entity
+  std::vector<uint32_t> entity_slot;          // index into best when seen
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> ids;
   std::vector<uint32_t> candidates;
@@ -278,7 +278,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     PreparedName p = Prepare(n, kind);
     if (!p.tokens.empty()) qnames.push_back(std::move(p));
   }
-  if (qnames.empty()) return Status::InvalidArgument("the query has no name with letters or digits");
+  if (qnames.empty())
+    return Status::InvalidArgument("the query has no name with letters or digits");
   const double threshold = std::clamp(query.threshold, 0.0, 1.0);
   QueryEvidence ev = PrepareEvidence(query);
 
@@ -293,7 +294,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
   std::vector<Best> best;
 
   auto consider_entity = [&](uint32_t e) -> Best* {
-    if (query.kind && entities[e].kind != *query.kind && entities[e].kind != model::EntityKind::kUnknown)
+    if (query.kind && entities[e].kind != *query.kind &&
+        entities[e].kind != model::EntityKind::kUnknown)
       return nullptr;
     if (sc.entity_seen[e] != sc.epoch) {
       sc.entity_seen[e] = sc.epoch;
@@ -319,8 +321,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     // (with a neighbour) and split forms. Cost = postings they would touch.
     struct ChannelToken {
       uint32_t id;
-      float sim;   // the most similarity a name reached through it can have
-      float wmax;  // the most listed weight it can align with
+      float sim;            // the most similarity a name reached through it can have
+      float wmax;           // the most listed weight it can align with
       bool joined = false;  // found for this token written together with a neighbour
     };
     struct Channel {
@@ -344,7 +346,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       // Initials and legal forms are compared directly, never looked up.
       if (t.role == TokenRole::kInitial) channels[i].wmax = kMaxTokenWeight;
       if (t.role == TokenRole::kLegalForm) channels[i].wmax = RoleWeight(TokenRole::kLegalForm, 0);
-      if (i + 1 < nq && t.role != TokenRole::kInitial && q.tokens[i + 1]->role != TokenRole::kInitial) {
+      if (i + 1 < nq && t.role != TokenRole::kInitial &&
+          q.tokens[i + 1]->role != TokenRole::kInitial) {
         NameToken joined = JoinTokens(t, *q.tokens[i + 1]);
         FindSimilar(joined, &tmp, &sc.hashes, &sc.ids);
         for (const auto& st : tmp) {
@@ -391,15 +394,17 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     };
     std::vector<int> order(nq);
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-      return channels[a].cost < channels[b].cost;
-    });
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return channels[a].cost < channels[b].cost; });
     double out_a = total_q, out_x = 0;  // over tokens outside P, with s = 1
     for (int i = 0; i < nq; ++i) out_x += kListedTokenBeta * channels[i].wmax;
     // Initials and legal forms match what no lookup enumerates: never in P.
-    order.erase(std::remove_if(order.begin(), order.end(), [&](int i) {
-      return q.tokens[i]->role == TokenRole::kInitial || q.tokens[i]->role == TokenRole::kLegalForm;
-    }), order.end());
+    order.erase(std::remove_if(order.begin(), order.end(),
+                               [&](int i) {
+                                 return q.tokens[i]->role == TokenRole::kInitial ||
+                                        q.tokens[i]->role == TokenRole::kLegalForm;
+                               }),
+                order.end());
     std::vector<int> chosen;
     for (int i : order) {
       if (bound(out_a, out_x) < threshold) break;
@@ -477,7 +482,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       if (safe) {
         size_t probes = 0, single_cost = 0, token_cost = 0;
         for (size_t a = 0; a < paired.size(); ++a)
-          for (size_t b = a + 1; b < paired.size(); ++b) probes += keys[paired[a]].size() * keys[paired[b]].size();
+          for (size_t b = a + 1; b < paired.size(); ++b)
+            probes += keys[paired[a]].size() * keys[paired[b]].size();
         for (int i : singles) single_cost += channels[i].cost;
         for (int i : chosen) token_cost += channels[i].cost;
         use_pairs = probes <= 4096 && (options.search == ScreenerOptions::Search::kPairs ||
@@ -612,7 +618,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     if (x.first != y.first) return x.first > y.first;
     return best[x.second].entity < best[y.second].entity;
   });
-  if (query.limit >= 0 && ranked.size() > static_cast<size_t>(query.limit)) ranked.resize(query.limit);
+  if (query.limit >= 0 && ranked.size() > static_cast<size_t>(query.limit))
+    ranked.resize(query.limit);
   for (const auto& [score, i] : ranked) {
     const Best& b = best[i];
     Hit h;
@@ -630,7 +637,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     std::string summary = "name " + FormatScore(h.explanation.name_score);
     for (const auto& ev_item : h.explanation.evidence) {
       summary += "; " + ev_item.field + " " + ev_item.verdict;
-      if (ev_item.delta != 0) summary += (ev_item.delta > 0 ? " +" : " ") + FormatScore(ev_item.delta);
+      if (ev_item.delta != 0)
+        summary += (ev_item.delta > 0 ? " +" : " ") + FormatScore(ev_item.delta);
     }
     h.explanation.summary = summary;
     hits.push_back(std::move(h));
@@ -676,7 +684,8 @@ NameAlignment Screener::Impl::Align(const PreparedName& q, uint32_t name, bool w
                                     std::vector<const NameToken*>* listed,
                                     std::vector<double>* weights) const {
   const uint32_t* ids = name_tokens.data() + name_tok_begin[name];
-  const int nl = static_cast<int>(std::min<uint32_t>(name_tok_begin[name + 1] - name_tok_begin[name], 64));
+  const int nl =
+      static_cast<int>(std::min<uint32_t>(name_tok_begin[name + 1] - name_tok_begin[name], 64));
   listed->clear();
   weights->clear();
   for (int j = 0; j < nl; ++j) {
@@ -688,12 +697,12 @@ NameAlignment Screener::Impl::Align(const PreparedName& q, uint32_t name, bool w
   const TokenSimilaritySource& sims =
       options.exhaustive ? static_cast<const TokenSimilaritySource&>(direct) : indexed;
   const int nq = static_cast<int>(q.tokens.size());
-  return AlignNames({q.tokens.data(), q.weights.data(), nq}, {listed->data(), weights->data(), nl}, sims,
-                    want_pairs);
+  return AlignNames({q.tokens.data(), q.weights.data(), nq}, {listed->data(), weights->data(), nl},
+                    sims, want_pairs);
 }
 
-Explanation Screener::Impl::Explain(const PreparedName& q, uint32_t name_id, const QueryEvidence& ev,
-                                    double* final_score) const {
+Explanation Screener::Impl::Explain(const PreparedName& q, uint32_t name_id,
+                                    const QueryEvidence& ev, double* final_score) const {
   Explanation out;
   const model::Entity& e = entities[name_entity[name_id]];
   const model::Name& nm = e.names[name_index[name_id]];
@@ -789,7 +798,8 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<model::Entity> ent
   analyzed.shrink_to_fit();
   x.entity_name_begin.assign(x.entities.size() + 1, 0);
   for (uint32_t e : x.name_entity) ++x.entity_name_begin[e + 1];
-  std::partial_sum(x.entity_name_begin.begin(), x.entity_name_begin.end(), x.entity_name_begin.begin());
+  std::partial_sum(x.entity_name_begin.begin(), x.entity_name_begin.end(),
+                   x.entity_name_begin.begin());
   intern.clear();
   for (DictToken& d : x.dict) d.weight = x.freq.Weight(d.token);
 
@@ -798,7 +808,8 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<model::Entity> ent
   for (size_t n = 0; n < x.names(); ++n) {
     for (uint32_t p = x.name_tok_begin[n]; p < x.name_tok_begin[n + 1]; ++p) {
       bool dup = false;
-      for (uint32_t r = x.name_tok_begin[n]; r < p; ++r) dup |= x.name_tokens[r] == x.name_tokens[p];
+      for (uint32_t r = x.name_tok_begin[n]; r < p; ++r)
+        dup |= x.name_tokens[r] == x.name_tokens[p];
       if (!dup) ++counts[x.name_tokens[p] + 1];
     }
   }
@@ -809,7 +820,8 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<model::Entity> ent
   for (size_t n = 0; n < x.names(); ++n) {
     for (uint32_t p = x.name_tok_begin[n]; p < x.name_tok_begin[n + 1]; ++p) {
       bool dup = false;
-      for (uint32_t r = x.name_tok_begin[n]; r < p; ++r) dup |= x.name_tokens[r] == x.name_tokens[p];
+      for (uint32_t r = x.name_tok_begin[n]; r < p; ++r)
+        dup |= x.name_tokens[r] == x.name_tokens[p];
       if (!dup) x.postings[fill[x.name_tokens[p]]++] = static_cast<uint32_t>(n);
     }
   }
@@ -833,7 +845,8 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<model::Entity> ent
         keys.resize(kMaxPairTokens);
       }
       for (size_t a = 0; a < keys.size(); ++a)
-        for (size_t b = a + 1; b < keys.size(); ++b) pp.push_back({PairHash(keys[a], keys[b]), static_cast<uint32_t>(n)});
+        for (size_t b = a + 1; b < keys.size(); ++b)
+          pp.push_back({PairHash(keys[a], keys[b]), static_cast<uint32_t>(n)});
     }
     x.pairs.Build(std::move(pp));
   }
@@ -900,8 +913,10 @@ double CompareNames(const std::string& a, const std::string& b, model::EntityKin
   TokenFrequencies prior_only;
   std::vector<const NameToken*> qt, lt;
   std::vector<double> qw, lw;
-  for (int i = 0; i < nq; ++i) qt.push_back(&qa.tokens[i]), qw.push_back(prior_only.Weight(qa.tokens[i]));
-  for (int j = 0; j < nl; ++j) lt.push_back(&la.tokens[j]), lw.push_back(prior_only.Weight(la.tokens[j]));
+  for (int i = 0; i < nq; ++i)
+    qt.push_back(&qa.tokens[i]), qw.push_back(prior_only.Weight(qa.tokens[i]));
+  for (int j = 0; j < nl; ++j)
+    lt.push_back(&la.tokens[j]), lw.push_back(prior_only.Weight(la.tokens[j]));
   DirectSimilarity sims(qa, la);
   NameAlignment al = AlignNames({qt.data(), qw.data(), nq}, {lt.data(), lw.data(), nl}, sims,
                                 explanation != nullptr);

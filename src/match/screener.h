@@ -29,13 +29,13 @@ inline constexpr double kDefaultThreshold = 0.80;
 struct Query {
   std::vector<std::string> names;  // at least one non-empty name, any script
   std::optional<model::PartialDate> dob;
-  std::string nationality;  // a country name or ISO code, any language
-  std::string document;     // identity document number
+  std::string nationality;       // a country name or ISO code, any language
+  std::string document;          // identity document number
   std::string document_country;  // its issuing state, if known
   std::optional<model::Gender> gender;
   std::optional<model::EntityKind> kind;  // restricts hits to this kind when set
   double threshold = kDefaultThreshold;   // report hits scoring >= threshold
-  int limit = 10;                          // at most this many hits, best first
+  int limit = 10;                         // at most this many hits, best first
 };
 
 // How one query token was aligned with one listed token.
@@ -55,7 +55,7 @@ struct TokenAlignment {
 
 // One piece of evidence besides the name and what it did to the score.
 struct Evidence {
-  std::string field;         // "dob", "nationality", "gender", "document"
+  std::string field;  // "dob", "nationality", "gender", "document"
   std::string query_value;
   std::string listed_value;  // the listed value it was compared with
   std::string verdict;       // "agrees", "conflicts", "partial", "missing"
@@ -66,7 +66,7 @@ struct Explanation {
   std::string query_name;   // the query name that matched best
   std::string listed_name;  // the listed name (primary or alias) it matched
   model::NameKind listed_name_kind = model::NameKind::kPrimary;
-  double name_score = 0;    // name similarity alone, 0..1
+  double name_score = 0;  // name similarity alone, 0..1
   std::vector<TokenAlignment> tokens;
   std::vector<Evidence> evidence;
   // One line a human reads: "name 0.93 ('mohammed'~'muhammad' skeleton, ...); dob agrees +0.05".

@@ -22,7 +22,8 @@ TokenSimilarity CompareTokens(const NameToken& a, const NameToken& b) {
   return CompareTokensWithDistance(a, b, kUnknownDistance);
 }
 
-TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b, int latin_distance) {
+TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b,
+                                          int latin_distance) {
   const bool a_name = a.role == TokenRole::kName || a.role == TokenRole::kInitial;
   const bool b_name = b.role == TokenRole::kName || b.role == TokenRole::kInitial;
   if (a.role == TokenRole::kLegalForm || b.role == TokenRole::kLegalForm) {
@@ -32,7 +33,8 @@ TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b
     return a.latin == b.latin ? TokenSimilarity{1.0, "exact"} : TokenSimilarity{0.8, "legal-form"};
   }
   if (a.latin == b.latin) {
-    return {1.0, a.cross_script != b.cross_script || a.original != b.original ? "romanized" : "exact"};
+    return {1.0,
+            a.cross_script != b.cross_script || a.original != b.original ? "romanized" : "exact"};
   }
   if (a.role != b.role && !(a_name && b_name)) return {};
   if (a.role == TokenRole::kNumber || a.role == TokenRole::kHonorific ||
@@ -49,7 +51,8 @@ TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b
   const size_t min_len = std::min(a.latin.size(), b.latin.size());
   const size_t max_len = std::max(a.latin.size(), b.latin.size());
   const int budget = LatinEditBudget(min_len);
-  if (latin_distance == kUnknownDistance) latin_distance = text::BoundedEditDistance(a.latin, b.latin, budget);
+  if (latin_distance == kUnknownDistance)
+    latin_distance = text::BoundedEditDistance(a.latin, b.latin, budget);
   const bool latin_near = latin_distance <= budget;
   const size_t min_sk = std::min(a.skeleton.size(), b.skeleton.size());
   // Two-consonant skeletons collide across unrelated Latin names (Omar, Amir,

@@ -15,8 +15,8 @@
 namespace hudud::match {
 
 struct TokenSimilarity {
-  double score = 0;        // 0 (no match) or in [kMinTokenSimilarity, 1]
-  const char* how = "";    // "exact", "romanized", "skeleton", "fuzzy", "initial", "legal-form"
+  double score = 0;      // 0 (no match) or in [kMinTokenSimilarity, 1]
+  const char* how = "";  // "exact", "romanized", "skeleton", "fuzzy", "initial", "legal-form"
 };
 
 inline constexpr double kMinTokenSimilarity = 0.6;
@@ -38,6 +38,7 @@ TokenSimilarity CompareTokens(const NameToken& a, const NameToken& b);
 // The same, given the OSA distance of the Latin forms (or any value above
 // LatinEditBudget when it exceeds it), as computed in bulk by
 // EditDistanceBatch. Gives exactly CompareTokens(a, b).
-TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b, int latin_distance);
+TokenSimilarity CompareTokensWithDistance(const NameToken& a, const NameToken& b,
+                                          int latin_distance);
 
 }  // namespace hudud::match

@@ -1,11 +1,11 @@
 // Token weights: list IDF and the common-name prior.
 #include "match/token_weights.h"
 
-#include "match/token_similarity.h"
-
 #include <algorithm>
 #include <cmath>
 #include <unordered_set>
+
+#include "match/token_similarity.h"
 
 namespace hudud::match {
 namespace {
@@ -41,8 +41,9 @@ const std::unordered_map<std::string, double>& PriorTable() {
 constexpr double kPatronymicWeight = 2.0;
 
 bool IsPatronymic(std::string_view latin) {
-  constexpr std::string_view kSuffixes[] = {"ovich", "evich", "ovych", "evych", "ovna", "evna",
-                                            "ogly", "oglu", "ugli", "kyzy", "qizi", "ovic", "evic"};
+  constexpr std::string_view kSuffixes[] = {"ovich", "evich", "ovych", "evych", "ovna",
+                                            "evna",  "ogly",  "oglu",  "ugli",  "kyzy",
+                                            "qizi",  "ovic",  "evic"};
   for (std::string_view s : kSuffixes) {
     if (latin.size() > s.size() + 2 && latin.substr(latin.size() - s.size()) == s) return true;
   }
@@ -65,12 +66,18 @@ double PriorWeight(const NameToken& token) {
 
 double RoleWeight(TokenRole role, double name_weight) {
   switch (role) {
-    case TokenRole::kName: return name_weight;
-    case TokenRole::kNumber: return std::max(2.0, name_weight);
-    case TokenRole::kInitial: return 0.8;
-    case TokenRole::kParticle: return 0.25;
-    case TokenRole::kLegalForm: return 0.4;
-    case TokenRole::kHonorific: return 0.1;
+    case TokenRole::kName:
+      return name_weight;
+    case TokenRole::kNumber:
+      return std::max(2.0, name_weight);
+    case TokenRole::kInitial:
+      return 0.8;
+    case TokenRole::kParticle:
+      return 0.25;
+    case TokenRole::kLegalForm:
+      return 0.4;
+    case TokenRole::kHonorific:
+      return 0.1;
   }
   return name_weight;
 }
@@ -100,7 +107,8 @@ double TokenFrequencies::Weight(const NameToken& token) const {
   // Patronymics (Khamatovich, Sergeevna, Aliyevich, Mammad oglu) are
   // routinely left out of travel documents and manifests; rare as they
   // look, missing one must not sink a match.
-  if (token.role == TokenRole::kName && IsPatronymic(token.latin)) w = std::min(w, kPatronymicWeight);
+  if (token.role == TokenRole::kName && IsPatronymic(token.latin))
+    w = std::min(w, kPatronymicWeight);
   return RoleWeight(token.role, w);
 }
 

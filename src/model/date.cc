@@ -138,7 +138,6 @@ std::optional<PartialDate> ParseWords(std::string_view s) {
   return std::nullopt;
 }
 
-
 }  // namespace
 
 std::string PartialDate::ToString() const {

@@ -11,9 +11,9 @@ namespace hudud::model {
 
 // A calendar date where month and day may be unknown (0).
 struct PartialDate {
-  int16_t year = 0;   // 0 = unknown
-  int8_t month = 0;   // 1..12, 0 = unknown
-  int8_t day = 0;     // 1..31, 0 = unknown
+  int16_t year = 0;  // 0 = unknown
+  int8_t month = 0;  // 1..12, 0 = unknown
+  int8_t day = 0;    // 1..31, 0 = unknown
 
   bool empty() const { return year == 0; }
   bool full() const { return year != 0 && month != 0 && day != 0; }

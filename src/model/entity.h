@@ -14,7 +14,8 @@
 namespace hudud::model {
 
 enum class EntityKind : uint8_t { kPerson, kOrganization, kVessel, kAircraft, kUnknown };
-std::string_view ToString(EntityKind kind);  // "person", "organization", "vessel", "aircraft", "unknown"
+std::string_view ToString(
+    EntityKind kind);  // "person", "organization", "vessel", "aircraft", "unknown"
 // Accepts the ToString forms and "individual", "entity", "org", "company" (any case).
 std::optional<EntityKind> ParseEntityKind(std::string_view s);
 
@@ -30,7 +31,8 @@ enum class NameKind : uint8_t {
   kOriginalScript,  // the name in its original script (UN NAME_ORIGINAL_SCRIPT)
   kFormerName,      // f.k.a.
 };
-std::string_view ToString(NameKind kind);  // "primary", "good-alias", "low-alias", "original-script", "former"
+std::string_view ToString(
+    NameKind kind);  // "primary", "good-alias", "low-alias", "original-script", "former"
 std::optional<NameKind> ParseNameKind(std::string_view s);
 
 enum class NamePartRole : uint8_t { kGiven, kFamily, kPatronymic, kMiddle, kWhole, kOther };
@@ -41,8 +43,8 @@ struct NamePart {
 };
 
 struct Name {
-  std::string full;              // as written by the list, UTF-8
-  std::vector<NamePart> parts;   // when the list gives them (UN FIRST_NAME..FOURTH_NAME)
+  std::string full;             // as written by the list, UTF-8
+  std::vector<NamePart> parts;  // when the list gives them (UN FIRST_NAME..FOURTH_NAME)
   NameKind kind = NameKind::kPrimary;
   std::string note;
 };
@@ -75,10 +77,10 @@ struct Nationality {
 };
 
 struct Entity {
-  std::string id;          // unique across lists: "<list_id>:<source id>", e.g. "un:6907993"
-  std::string list_id;     // "un", "ofac-sdn", ...
-  std::string source_id;   // the list's own record id (UN DATAID)
-  std::string reference;   // the list's reference number (UN REFERENCE_NUMBER, e.g. "QDi.001")
+  std::string id;         // unique across lists: "<list_id>:<source id>", e.g. "un:6907993"
+  std::string list_id;    // "un", "ofac-sdn", ...
+  std::string source_id;  // the list's own record id (UN DATAID)
+  std::string reference;  // the list's reference number (UN REFERENCE_NUMBER, e.g. "QDi.001")
   EntityKind kind = EntityKind::kUnknown;
   std::vector<Name> names;  // names[0] is the primary name when the list has one
   std::vector<DateOfBirth> dates_of_birth;

@@ -26,7 +26,7 @@ struct ListVersion {
 };
 
 struct ImportSummary {
-  ListVersion version;   // the active version after the import
+  ListVersion version;     // the active version after the import
   bool unchanged = false;  // the same file (same hash) was already the active version
   int64_t added = 0, changed = 0, removed = 0;  // entities, against the previous active version
 };

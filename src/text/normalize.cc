@@ -27,10 +27,23 @@ using internal::CodePoints;
 // acute.
 bool IsApostropheSlow(UChar32 c) {
   switch (c) {
-    case 0x0027: case 0x0060: case 0x00B4: case 0x02B9: case 0x02BA:
-    case 0x02BB: case 0x02BC: case 0x02BD: case 0x02BE: case 0x02BF:
-    case 0x05F3: case 0x2018: case 0x2019: case 0x201B: case 0x2032:
-    case 0xFF07: case 0xFF40:
+    case 0x0027:
+    case 0x0060:
+    case 0x00B4:
+    case 0x02B9:
+    case 0x02BA:
+    case 0x02BB:
+    case 0x02BC:
+    case 0x02BD:
+    case 0x02BE:
+    case 0x02BF:
+    case 0x05F3:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x2032:
+    case 0xFF07:
+    case 0xFF40:
       return true;
     default:
       return false;
@@ -55,8 +68,7 @@ inline CharClass Classify(UChar32 c) {
   }
   if ((c >= 0x0400 && c < 0x0482) || (c >= 0x048A && c < 0x0530) ||
       (c >= 0x00DF && c < 0x0250 && c != 0x00F7) || (c >= 0x0621 && c < 0x0640) ||
-      (c >= 0x0641 && c < 0x064B) || (c >= 0x0671 && c < 0x06D4) ||
-      (c >= 0x03AC && c < 0x03CF)) {
+      (c >= 0x0641 && c < 0x064B) || (c >= 0x0671 && c < 0x06D4) || (c >= 0x03AC && c < 0x03CF)) {
     return CharClass::kKeep;
   }
   if (c == kTatweel || (c >= 0x064B && c < 0x0660) || IsApostrophe(c)) return CharClass::kDrop;
@@ -73,11 +85,21 @@ inline CharClass Classify(UChar32 c) {
 bool MarksAreLetters(UChar32 c) {
   UErrorCode ec = U_ZERO_ERROR;
   switch (uscript_getScript(c, &ec)) {
-    case USCRIPT_DEVANAGARI: case USCRIPT_BENGALI: case USCRIPT_GURMUKHI:
-    case USCRIPT_GUJARATI: case USCRIPT_ORIYA: case USCRIPT_TAMIL:
-    case USCRIPT_TELUGU: case USCRIPT_KANNADA: case USCRIPT_MALAYALAM:
-    case USCRIPT_SINHALA: case USCRIPT_THAI: case USCRIPT_LAO:
-    case USCRIPT_TIBETAN: case USCRIPT_MYANMAR: case USCRIPT_KHMER:
+    case USCRIPT_DEVANAGARI:
+    case USCRIPT_BENGALI:
+    case USCRIPT_GURMUKHI:
+    case USCRIPT_GUJARATI:
+    case USCRIPT_ORIYA:
+    case USCRIPT_TAMIL:
+    case USCRIPT_TELUGU:
+    case USCRIPT_KANNADA:
+    case USCRIPT_MALAYALAM:
+    case USCRIPT_SINHALA:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_TIBETAN:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_KHMER:
       return true;
     default:
       return false;
@@ -134,20 +156,34 @@ std::string FoldAscii(std::string_view in) {
 
 std::string_view ToString(Script s) {
   switch (s) {
-    case Script::kUnknown: return "unknown";
-    case Script::kLatin: return "latin";
-    case Script::kCyrillic: return "cyrillic";
-    case Script::kArabic: return "arabic";
-    case Script::kGreek: return "greek";
-    case Script::kHebrew: return "hebrew";
-    case Script::kArmenian: return "armenian";
-    case Script::kGeorgian: return "georgian";
-    case Script::kHan: return "han";
-    case Script::kHangul: return "hangul";
-    case Script::kKana: return "kana";
-    case Script::kDevanagari: return "devanagari";
-    case Script::kThai: return "thai";
-    case Script::kOther: return "other";
+    case Script::kUnknown:
+      return "unknown";
+    case Script::kLatin:
+      return "latin";
+    case Script::kCyrillic:
+      return "cyrillic";
+    case Script::kArabic:
+      return "arabic";
+    case Script::kGreek:
+      return "greek";
+    case Script::kHebrew:
+      return "hebrew";
+    case Script::kArmenian:
+      return "armenian";
+    case Script::kGeorgian:
+      return "georgian";
+    case Script::kHan:
+      return "han";
+    case Script::kHangul:
+      return "hangul";
+    case Script::kKana:
+      return "kana";
+    case Script::kDevanagari:
+      return "devanagari";
+    case Script::kThai:
+      return "thai";
+    case Script::kOther:
+      return "other";
   }
   return "unknown";
 }
@@ -257,10 +293,9 @@ struct Pair {
   UChar32 cyrillic;
 };
 constexpr Pair kLatinToCyrillic[] = {
-    {'a', 0x0430}, {'b', 0x0432}, {'c', 0x0441}, {'e', 0x0435}, {0x00EB, 0x0451},
-    {'h', 0x043D}, {'i', 0x0456}, {0x00EF, 0x0457}, {'j', 0x0458}, {'k', 0x043A},
-    {'m', 0x043C}, {'o', 0x043E}, {'p', 0x0440}, {'s', 0x0455}, {'t', 0x0442},
-    {'x', 0x0445}, {'y', 0x0443},
+    {'a', 0x0430}, {'b', 0x0432},    {'c', 0x0441}, {'e', 0x0435}, {0x00EB, 0x0451}, {'h', 0x043D},
+    {'i', 0x0456}, {0x00EF, 0x0457}, {'j', 0x0458}, {'k', 0x043A}, {'m', 0x043C},    {'o', 0x043E},
+    {'p', 0x0440}, {'s', 0x0455},    {'t', 0x0442}, {'x', 0x0445}, {'y', 0x0443},
 };
 constexpr Pair kCyrillicToLatinExtra[] = {
     {'h', 0x04BB}, {'l', 0x04CF}, {'d', 0x0501}, {'q', 0x051B}, {'w', 0x051D},

@@ -10,8 +10,20 @@
 namespace hudud::text {
 
 enum class Script : uint8_t {
-  kUnknown, kLatin, kCyrillic, kArabic, kGreek, kHebrew, kArmenian, kGeorgian,
-  kHan, kHangul, kKana, kDevanagari, kThai, kOther,
+  kUnknown,
+  kLatin,
+  kCyrillic,
+  kArabic,
+  kGreek,
+  kHebrew,
+  kArmenian,
+  kGeorgian,
+  kHan,
+  kHangul,
+  kKana,
+  kDevanagari,
+  kThai,
+  kOther,
 };
 std::string_view ToString(Script s);  // "latin", "cyrillic", "arabic", ...
 

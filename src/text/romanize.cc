@@ -81,53 +81,53 @@ constexpr std::string_view kDigits[10] = {"0", "1", "2", "3", "4", "5", "6", "7"
 constexpr std::array<std::string_view, 0x100> MakeArabicTable() {
   std::array<std::string_view, 0x100> t{};
   auto set = [&t](UChar32 c, std::string_view s) { t[static_cast<size_t>(c - 0x0600)] = s; };
-  set(0x0621, "");    // ء hamza
-  set(0x0622, "a");   // آ alef madda
-  set(0x0623, "a");   // أ alef hamza above
-  set(0x0624, "u");   // ؤ waw hamza
-  set(0x0625, "a");   // إ alef hamza below
-  set(0x0626, "i");   // ئ yeh hamza
-  set(0x0627, "a");   // ا
-  set(0x0628, "b");   // ب
-  set(0x0629, "a");   // ة ta marbuta
-  set(0x062A, "t");   // ت
-  set(0x062B, "th");  // ث
-  set(0x062C, "j");   // ج
-  set(0x062D, "h");   // ح
-  set(0x062E, "kh");  // خ
-  set(0x062F, "d");   // د
-  set(0x0630, "dh");  // ذ
-  set(0x0631, "r");   // ر
-  set(0x0632, "z");   // ز
-  set(0x0633, "s");   // س
-  set(0x0634, "sh");  // ش
-  set(0x0635, "s");   // ص
-  set(0x0636, "d");   // ض
-  set(0x0637, "t");   // ط
-  set(0x0638, "z");   // ظ
-  set(0x0639, "");    // ع ayn
-  set(0x063A, "gh");  // غ
-  set(0x063B, "k");   // ػ keheh (old Persian)
-  set(0x063C, "k");   // ؼ
-  set(0x063D, "y");   // ؽ
-  set(0x063E, "y");   // ؾ
-  set(0x063F, "y");   // ؿ
-  set(0x0641, "f");   // ف
-  set(0x0642, "q");   // ق
-  set(0x0643, "k");   // ك
-  set(0x0644, "l");   // ل
-  set(0x0645, "m");   // م
-  set(0x0646, "n");   // ن
-  set(0x0647, "h");   // ه
-  set(0x0648, "u");   // و (context rule in ArabicLetter)
-  set(0x0649, "a");   // ى (context rule)
-  set(0x064A, "i");   // ي (context rule)
+  set(0x0621, "");                              // ء hamza
+  set(0x0622, "a");                             // آ alef madda
+  set(0x0623, "a");                             // أ alef hamza above
+  set(0x0624, "u");                             // ؤ waw hamza
+  set(0x0625, "a");                             // إ alef hamza below
+  set(0x0626, "i");                             // ئ yeh hamza
+  set(0x0627, "a");                             // ا
+  set(0x0628, "b");                             // ب
+  set(0x0629, "a");                             // ة ta marbuta
+  set(0x062A, "t");                             // ت
+  set(0x062B, "th");                            // ث
+  set(0x062C, "j");                             // ج
+  set(0x062D, "h");                             // ح
+  set(0x062E, "kh");                            // خ
+  set(0x062F, "d");                             // د
+  set(0x0630, "dh");                            // ذ
+  set(0x0631, "r");                             // ر
+  set(0x0632, "z");                             // ز
+  set(0x0633, "s");                             // س
+  set(0x0634, "sh");                            // ش
+  set(0x0635, "s");                             // ص
+  set(0x0636, "d");                             // ض
+  set(0x0637, "t");                             // ط
+  set(0x0638, "z");                             // ظ
+  set(0x0639, "");                              // ع ayn
+  set(0x063A, "gh");                            // غ
+  set(0x063B, "k");                             // ػ keheh (old Persian)
+  set(0x063C, "k");                             // ؼ
+  set(0x063D, "y");                             // ؽ
+  set(0x063E, "y");                             // ؾ
+  set(0x063F, "y");                             // ؿ
+  set(0x0641, "f");                             // ف
+  set(0x0642, "q");                             // ق
+  set(0x0643, "k");                             // ك
+  set(0x0644, "l");                             // ل
+  set(0x0645, "m");                             // م
+  set(0x0646, "n");                             // ن
+  set(0x0647, "h");                             // ه
+  set(0x0648, "u");                             // و (context rule in ArabicLetter)
+  set(0x0649, "a");                             // ى (context rule)
+  set(0x064A, "i");                             // ي (context rule)
   for (UChar32 c = 0x0660; c <= 0x0669; ++c) {  // Arabic-Indic digits
     set(c, kDigits[c - 0x0660]);
   }
-  set(0x066E, "b");   // ٮ dotless beh
-  set(0x066F, "q");   // ٯ dotless qaf
-  set(0x0671, "a");   // ٱ alef wasla
+  set(0x066E, "b");  // ٮ dotless beh
+  set(0x066F, "q");  // ٯ dotless qaf
+  set(0x0671, "a");  // ٱ alef wasla
   set(0x0672, "a");
   set(0x0673, "a");
   set(0x0675, "a");
@@ -158,9 +158,9 @@ constexpr std::array<std::string_view, 0x100> MakeArabicTable() {
   set(0x068E, "d");
   set(0x068F, "d");
   set(0x0690, "d");
-  set(0x0691, "r");   // ڑ Urdu rreh
+  set(0x0691, "r");  // ڑ Urdu rreh
   set(0x0692, "r");
-  set(0x0693, "r");   // ړ Pashto
+  set(0x0693, "r");  // ړ Pashto
   set(0x0694, "r");
   set(0x0695, "r");   // ڕ Kurdish
   set(0x0696, "zh");  // ږ Pashto
@@ -177,55 +177,55 @@ constexpr std::array<std::string_view, 0x100> MakeArabicTable() {
   set(0x06A1, "f");
   set(0x06A2, "f");
   set(0x06A3, "f");
-  set(0x06A4, "v");   // ڤ
+  set(0x06A4, "v");  // ڤ
   set(0x06A5, "f");
   set(0x06A6, "ph");  // ڦ Sindhi
   set(0x06A7, "q");
   set(0x06A8, "q");
-  set(0x06A9, "k");   // ک keheh
-  set(0x06AA, "k");   // ڪ
-  set(0x06AB, "g");   // ګ Pashto
+  set(0x06A9, "k");  // ک keheh
+  set(0x06AA, "k");  // ڪ
+  set(0x06AB, "g");  // ګ Pashto
   set(0x06AC, "k");
   set(0x06AD, "ng");  // ڭ Uyghur
   set(0x06AE, "k");
-  set(0x06AF, "g");   // گ
+  set(0x06AF, "g");  // گ
   set(0x06B0, "g");
   set(0x06B1, "ng");  // ڱ Sindhi
   set(0x06B2, "g");
-  set(0x06B3, "g");   // ڳ
+  set(0x06B3, "g");  // ڳ
   set(0x06B4, "g");
-  set(0x06B5, "l");   // ڵ Kurdish
+  set(0x06B5, "l");  // ڵ Kurdish
   set(0x06B6, "l");
   set(0x06B7, "l");
   set(0x06B8, "l");
   set(0x06B9, "n");
-  set(0x06BA, "n");   // ں noon ghunna
-  set(0x06BB, "n");   // ڻ
-  set(0x06BC, "n");   // ڼ Pashto
+  set(0x06BA, "n");  // ں noon ghunna
+  set(0x06BB, "n");  // ڻ
+  set(0x06BC, "n");  // ڼ Pashto
   set(0x06BD, "n");
-  set(0x06BE, "h");   // ھ heh doachashmee
+  set(0x06BE, "h");  // ھ heh doachashmee
   set(0x06BF, "ch");
-  set(0x06C0, "e");   // ۀ heh with yeh (Persian ezafe)
-  set(0x06C1, "h");   // ہ heh goal
+  set(0x06C0, "e");  // ۀ heh with yeh (Persian ezafe)
+  set(0x06C1, "h");  // ہ heh goal
   set(0x06C2, "h");
-  set(0x06C3, "a");   // ۃ Urdu ta marbuta
+  set(0x06C3, "a");  // ۃ Urdu ta marbuta
   set(0x06C4, "o");
-  set(0x06C5, "o");   // ۅ Kyrgyz oe
-  set(0x06C6, "o");   // ۆ Kurdish o
-  set(0x06C7, "u");   // ۇ Uyghur u
-  set(0x06C8, "u");   // ۈ
-  set(0x06C9, "u");   // ۉ Kazakh
+  set(0x06C5, "o");  // ۅ Kyrgyz oe
+  set(0x06C6, "o");  // ۆ Kurdish o
+  set(0x06C7, "u");  // ۇ Uyghur u
+  set(0x06C8, "u");  // ۈ
+  set(0x06C9, "u");  // ۉ Kazakh
   set(0x06CA, "w");
-  set(0x06CB, "v");   // ۋ Uyghur ve
-  set(0x06CC, "i");   // ی Farsi yeh (context rule)
-  set(0x06CD, "i");   // ۍ Pashto
-  set(0x06CE, "e");   // ێ Kurdish
+  set(0x06CB, "v");  // ۋ Uyghur ve
+  set(0x06CC, "i");  // ی Farsi yeh (context rule)
+  set(0x06CD, "i");  // ۍ Pashto
+  set(0x06CE, "e");  // ێ Kurdish
   set(0x06CF, "w");
-  set(0x06D0, "e");   // ې Pashto/Uyghur
+  set(0x06D0, "e");  // ې Pashto/Uyghur
   set(0x06D1, "y");
-  set(0x06D2, "e");   // ے yeh barree
-  set(0x06D3, "e");   // ۓ
-  set(0x06D5, "e");   // ە ae (Kurdish, Uyghur)
+  set(0x06D2, "e");                             // ے yeh barree
+  set(0x06D3, "e");                             // ۓ
+  set(0x06D5, "e");                             // ە ae (Kurdish, Uyghur)
   for (UChar32 c = 0x06F0; c <= 0x06F9; ++c) {  // Persian digits
     set(c, kDigits[c - 0x06F0]);
   }
@@ -237,9 +237,20 @@ constexpr std::array<std::string_view, 0x100> kArabic = MakeArabicTable();
 // yeh ی and keheh ک are what a Persian keyboard types for ي and ك.
 bool IsPersianLetter(UChar32 c) {
   switch (c) {
-    case 0x067E: case 0x0686: case 0x0698: case 0x06AF: case 0x06A9: case 0x06CC:
-    case 0x06C0: case 0x06D2: case 0x0679: case 0x0688: case 0x0691: case 0x06BA:
-    case 0x06BE: case 0x06C1:
+    case 0x067E:
+    case 0x0686:
+    case 0x0698:
+    case 0x06AF:
+    case 0x06A9:
+    case 0x06CC:
+    case 0x06C0:
+    case 0x06D2:
+    case 0x0679:
+    case 0x0688:
+    case 0x0691:
+    case 0x06BA:
+    case 0x06BE:
+    case 0x06C1:
       return true;
     default:
       return false;
@@ -269,11 +280,9 @@ std::string_view ArabicLetter(const CodePoints& cps, size_t i, bool persian) {
     if (c == kAlefMaqsura && last) return "a";
     const UChar32 next = cps.At(static_cast<ptrdiff_t>(i) + 1);
     const UChar32 prev = cps.At(static_cast<ptrdiff_t>(i) - 1);
-    const bool consonant =
-        IsArabicWordStart(cps, i) ||
-        (IsArabicVowelLetter(next) && next != c) ||
-        (is_waw && next == kWaw) ||  // "طاووس": the first of two waws
-        (prev == kAlef && !last && !IsArabicWordStart(cps, i - 1));
+    const bool consonant = IsArabicWordStart(cps, i) || (IsArabicVowelLetter(next) && next != c) ||
+                           (is_waw && next == kWaw) ||  // "طاووس": the first of two waws
+                           (prev == kAlef && !last && !IsArabicWordStart(cps, i - 1));
     if (is_waw) return consonant ? (persian ? "v" : "w") : "u";
     return consonant ? "y" : "i";
   }
@@ -287,8 +296,8 @@ constexpr std::array<std::string_view, 0x130> MakeCyrillicTable() {
   auto set = [&t](UChar32 c, std::string_view s) { t[static_cast<size_t>(c - 0x0400)] = s; };
   // Russian.
   const std::string_view kRussian[32] = {
-      "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+      "a", "b", "v", "g", "d", "e",  "zh", "z",  "i",  "y",    "k", "l", "m", "n", "o",  "p",
+      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",  "e", "yu", "ya"};
   for (UChar32 c = 0x0430; c <= 0x044F; ++c) set(c, kRussian[c - 0x0430]);
   // U+0450..U+045F: Ukrainian, Belarusian, Serbian, Macedonian.
   set(0x0450, "e");    // ѐ
@@ -308,74 +317,74 @@ constexpr std::array<std::string_view, 0x130> MakeCyrillicTable() {
   set(0x045E, "u");    // ў
   set(0x045F, "dzh");  // џ
   // Historic letters still seen in old documents.
-  set(0x0461, "o");    // ѡ
-  set(0x0463, "e");    // ѣ
-  set(0x0467, "ya");   // ѧ
-  set(0x046B, "u");    // ѫ
-  set(0x0473, "f");    // ѳ
-  set(0x0475, "i");    // ѵ
+  set(0x0461, "o");   // ѡ
+  set(0x0463, "e");   // ѣ
+  set(0x0467, "ya");  // ѧ
+  set(0x046B, "u");   // ѫ
+  set(0x0473, "f");   // ѳ
+  set(0x0475, "i");   // ѵ
   // Extended Cyrillic: Tajik, Kazakh, Uzbek, Kyrgyz, Tatar, Bashkir,
   // Mongolian, Abkhaz, Chuvash.
-  set(0x0491, "g");    // ґ
-  set(0x0493, "gh");   // ғ
-  set(0x0495, "gh");   // ҕ
-  set(0x0497, "zh");   // җ
-  set(0x0499, "z");    // ҙ
-  set(0x049B, "q");    // қ
-  set(0x049D, "k");    // ҝ
-  set(0x049F, "k");    // ҟ
-  set(0x04A1, "q");    // ҡ
-  set(0x04A3, "ng");   // ң
-  set(0x04A5, "ng");   // ҥ
-  set(0x04A7, "p");    // ҧ
-  set(0x04A9, "gh");   // ҩ
-  set(0x04AB, "s");    // ҫ
-  set(0x04AD, "t");    // ҭ
-  set(0x04AF, "u");    // ү
-  set(0x04B1, "u");    // ұ
-  set(0x04B3, "h");    // ҳ
-  set(0x04B5, "ts");   // ҵ
-  set(0x04B7, "j");    // ҷ
-  set(0x04B9, "ch");   // ҹ
-  set(0x04BB, "h");    // һ
-  set(0x04BD, "ch");   // ҽ
-  set(0x04BF, "ch");   // ҿ
-  set(0x04C2, "zh");   // ӂ
-  set(0x04C4, "q");    // ӄ
-  set(0x04C6, "l");    // ӆ
-  set(0x04C8, "ng");   // ӈ
-  set(0x04CA, "n");    // ӊ
-  set(0x04CC, "ch");   // ӌ
-  set(0x04CE, "m");    // ӎ
-  set(0x04CF, "");     // ӏ palochka (marks ejectives)
-  set(0x04D1, "a");    // ӑ
-  set(0x04D3, "a");    // ӓ
-  set(0x04D5, "ae");   // ӕ
-  set(0x04D7, "e");    // ӗ
-  set(0x04D9, "a");    // ә
-  set(0x04DB, "a");    // ӛ
-  set(0x04DD, "zh");   // ӝ
-  set(0x04DF, "z");    // ӟ
-  set(0x04E1, "dz");   // ӡ
-  set(0x04E3, "i");    // ӣ
-  set(0x04E5, "i");    // ӥ
-  set(0x04E7, "o");    // ӧ
-  set(0x04E9, "o");    // ө
-  set(0x04EB, "o");    // ӫ
-  set(0x04ED, "e");    // ӭ
-  set(0x04EF, "u");    // ӯ
-  set(0x04F1, "u");    // ӱ
-  set(0x04F3, "u");    // ӳ
-  set(0x04F5, "ch");   // ӵ
-  set(0x04F7, "g");    // ӷ
-  set(0x04F9, "y");    // ӹ
-  set(0x04FB, "gh");   // ӻ
-  set(0x04FD, "kh");   // ӽ
-  set(0x04FF, "kh");   // ӿ
-  set(0x0501, "d");    // ԁ
-  set(0x0511, "e");    // ԑ
-  set(0x051B, "q");    // ԛ
-  set(0x051D, "w");    // ԝ
+  set(0x0491, "g");   // ґ
+  set(0x0493, "gh");  // ғ
+  set(0x0495, "gh");  // ҕ
+  set(0x0497, "zh");  // җ
+  set(0x0499, "z");   // ҙ
+  set(0x049B, "q");   // қ
+  set(0x049D, "k");   // ҝ
+  set(0x049F, "k");   // ҟ
+  set(0x04A1, "q");   // ҡ
+  set(0x04A3, "ng");  // ң
+  set(0x04A5, "ng");  // ҥ
+  set(0x04A7, "p");   // ҧ
+  set(0x04A9, "gh");  // ҩ
+  set(0x04AB, "s");   // ҫ
+  set(0x04AD, "t");   // ҭ
+  set(0x04AF, "u");   // ү
+  set(0x04B1, "u");   // ұ
+  set(0x04B3, "h");   // ҳ
+  set(0x04B5, "ts");  // ҵ
+  set(0x04B7, "j");   // ҷ
+  set(0x04B9, "ch");  // ҹ
+  set(0x04BB, "h");   // һ
+  set(0x04BD, "ch");  // ҽ
+  set(0x04BF, "ch");  // ҿ
+  set(0x04C2, "zh");  // ӂ
+  set(0x04C4, "q");   // ӄ
+  set(0x04C6, "l");   // ӆ
+  set(0x04C8, "ng");  // ӈ
+  set(0x04CA, "n");   // ӊ
+  set(0x04CC, "ch");  // ӌ
+  set(0x04CE, "m");   // ӎ
+  set(0x04CF, "");    // ӏ palochka (marks ejectives)
+  set(0x04D1, "a");   // ӑ
+  set(0x04D3, "a");   // ӓ
+  set(0x04D5, "ae");  // ӕ
+  set(0x04D7, "e");   // ӗ
+  set(0x04D9, "a");   // ә
+  set(0x04DB, "a");   // ӛ
+  set(0x04DD, "zh");  // ӝ
+  set(0x04DF, "z");   // ӟ
+  set(0x04E1, "dz");  // ӡ
+  set(0x04E3, "i");   // ӣ
+  set(0x04E5, "i");   // ӥ
+  set(0x04E7, "o");   // ӧ
+  set(0x04E9, "o");   // ө
+  set(0x04EB, "o");   // ӫ
+  set(0x04ED, "e");   // ӭ
+  set(0x04EF, "u");   // ӯ
+  set(0x04F1, "u");   // ӱ
+  set(0x04F3, "u");   // ӳ
+  set(0x04F5, "ch");  // ӵ
+  set(0x04F7, "g");   // ӷ
+  set(0x04F9, "y");   // ӹ
+  set(0x04FB, "gh");  // ӻ
+  set(0x04FD, "kh");  // ӽ
+  set(0x04FF, "kh");  // ӿ
+  set(0x0501, "d");   // ԁ
+  set(0x0511, "e");   // ԑ
+  set(0x051B, "q");   // ԛ
+  set(0x051D, "w");   // ԝ
   // Upper case copies lower case, so the hot path needs no u_tolower (input
   // is folded anyway; this only makes unfolded input work too).
   auto copy = [&t](UChar32 upper, UChar32 lower) {
@@ -400,36 +409,66 @@ UChar32 GreekPlain(UChar32 c);
 
 const char* GreekTable(UChar32 c) {
   switch (c) {
-    case 0x03B1: return "a";   // α
-    case 0x03B2: return "v";   // β
-    case 0x03B3: return "g";   // γ
-    case 0x03B4: return "d";   // δ
-    case 0x03B5: return "e";   // ε
-    case 0x03B6: return "z";   // ζ
-    case 0x03B7: return "i";   // η
-    case 0x03B8: return "th";  // θ
-    case 0x03B9: return "i";   // ι
-    case 0x03BA: return "k";   // κ
-    case 0x03BB: return "l";   // λ
-    case 0x03BC: return "m";   // μ
-    case 0x03BD: return "n";   // ν
-    case 0x03BE: return "x";   // ξ
-    case 0x03BF: return "o";   // ο
-    case 0x03C0: return "p";   // π
-    case 0x03C1: return "r";   // ρ
-    case 0x03C2: return "s";   // ς
-    case 0x03C3: return "s";   // σ
-    case 0x03C4: return "t";   // τ
-    case 0x03C5: return "y";   // υ
-    case 0x03C6: return "f";   // φ
-    case 0x03C7: return "ch";  // χ
-    case 0x03C8: return "ps";  // ψ
-    case 0x03C9: return "o";   // ω
-    case 0x03CA: return "i";   // ϊ
-    case 0x03CB: return "y";   // ϋ
-    case 0x03DD: return "w";   // ϝ digamma
-    case 0x03F3: return "j";   // ϳ yot
-    default: return nullptr;
+    case 0x03B1:
+      return "a";  // α
+    case 0x03B2:
+      return "v";  // β
+    case 0x03B3:
+      return "g";  // γ
+    case 0x03B4:
+      return "d";  // δ
+    case 0x03B5:
+      return "e";  // ε
+    case 0x03B6:
+      return "z";  // ζ
+    case 0x03B7:
+      return "i";  // η
+    case 0x03B8:
+      return "th";  // θ
+    case 0x03B9:
+      return "i";  // ι
+    case 0x03BA:
+      return "k";  // κ
+    case 0x03BB:
+      return "l";  // λ
+    case 0x03BC:
+      return "m";  // μ
+    case 0x03BD:
+      return "n";  // ν
+    case 0x03BE:
+      return "x";  // ξ
+    case 0x03BF:
+      return "o";  // ο
+    case 0x03C0:
+      return "p";  // π
+    case 0x03C1:
+      return "r";  // ρ
+    case 0x03C2:
+      return "s";  // ς
+    case 0x03C3:
+      return "s";  // σ
+    case 0x03C4:
+      return "t";  // τ
+    case 0x03C5:
+      return "y";  // υ
+    case 0x03C6:
+      return "f";  // φ
+    case 0x03C7:
+      return "ch";  // χ
+    case 0x03C8:
+      return "ps";  // ψ
+    case 0x03C9:
+      return "o";  // ω
+    case 0x03CA:
+      return "i";  // ϊ
+    case 0x03CB:
+      return "y";  // ϋ
+    case 0x03DD:
+      return "w";  // ϝ digamma
+    case 0x03F3:
+      return "j";  // ϳ yot
+    default:
+      return nullptr;
   }
 }
 
@@ -520,104 +559,202 @@ class LatinTable {
   // Letters without a canonical decomposition to an ASCII base.
   static const char* Special(UChar32 c) {
     switch (u_tolower(c)) {
-      case 0x00DF: return "ss";  // ß (NFKC_Casefold already gives "ss")
-      case 0x00E6: return "ae";  // æ
-      case 0x00F0: return "d";   // ð
-      case 0x00F8: return "o";   // ø
-      case 0x00FE: return "th";  // þ
-      case 0x0111: return "d";   // đ
-      case 0x0127: return "h";   // ħ
-      case 0x0131: return "i";   // ı dotless i
-      case 0x0138: return "k";   // ĸ
-      case 0x0140: return "l";   // ŀ
-      case 0x0142: return "l";   // ł
-      case 0x014B: return "ng";  // ŋ
-      case 0x0153: return "oe";  // œ
-      case 0x0167: return "t";   // ŧ
-      case 0x017F: return "s";   // ſ
-      case 0x0180: return "b";   // ƀ
-      case 0x0183: return "b";   // ƃ
-      case 0x0188: return "c";   // ƈ
-      case 0x0192: return "f";   // ƒ
-      case 0x0199: return "k";   // ƙ Hausa
-      case 0x019A: return "l";   // ƚ
-      case 0x019E: return "n";   // ƞ
-      case 0x01A5: return "p";   // ƥ
-      case 0x01AB: return "t";   // ƫ
-      case 0x01AD: return "t";   // ƭ
-      case 0x01B4: return "y";   // ƴ
-      case 0x01B6: return "z";   // ƶ
-      case 0x01B9: return "zh";  // ƹ
-      case 0x01DD: return "e";   // ǝ turned e
-      case 0x01E5: return "g";   // ǥ
-      case 0x0223: return "ou";  // ȣ
-      case 0x0225: return "z";   // ȥ
-      case 0x0234: return "l";   // ȴ
-      case 0x0235: return "n";   // ȵ
-      case 0x0236: return "t";   // ȶ
-      case 0x0237: return "j";   // ȷ
-      case 0x023C: return "c";   // ȼ
-      case 0x023F: return "s";   // ȿ
-      case 0x0240: return "z";   // ɀ
-      case 0x0242: return "";    // ɂ glottal stop
-      case 0x0247: return "e";   // ɇ
-      case 0x0249: return "j";   // ɉ
-      case 0x024B: return "q";   // ɋ
-      case 0x024D: return "r";   // ɍ
-      case 0x024F: return "y";   // ɏ
-      case 0x0250: return "a";   // ɐ
-      case 0x0251: return "a";   // ɑ
-      case 0x0252: return "o";   // ɒ
-      case 0x0253: return "b";   // ɓ Hausa/Fula
-      case 0x0254: return "o";   // ɔ
-      case 0x0256: return "d";   // ɖ
-      case 0x0257: return "d";   // ɗ
-      case 0x0258: return "e";   // ɘ
-      case 0x0259: return "a";   // ə schwa (Azerbaijani)
-      case 0x025B: return "e";   // ɛ
-      case 0x025F: return "j";   // ɟ
-      case 0x0260: return "g";   // ɠ
-      case 0x0261: return "g";   // ɡ
-      case 0x0263: return "g";   // ɣ (Berber)
-      case 0x0265: return "h";   // ɥ
-      case 0x0266: return "h";   // ɦ
-      case 0x0268: return "i";   // ɨ
-      case 0x0269: return "i";   // ɩ
-      case 0x026A: return "i";   // ɪ
-      case 0x026B: return "l";   // ɫ
-      case 0x026C: return "l";   // ɬ
-      case 0x026D: return "l";   // ɭ
-      case 0x026F: return "m";   // ɯ
-      case 0x0271: return "m";   // ɱ
-      case 0x0272: return "ny";  // ɲ
-      case 0x0273: return "n";   // ɳ
-      case 0x0274: return "n";   // ɴ
-      case 0x0275: return "o";   // ɵ
-      case 0x0278: return "f";   // ɸ
-      case 0x0279: return "r";   // ɹ
-      case 0x027C: return "r";   // ɼ
-      case 0x027D: return "r";   // ɽ
-      case 0x027E: return "r";   // ɾ
-      case 0x0280: return "r";   // ʀ
-      case 0x0282: return "s";   // ʂ
-      case 0x0283: return "sh";  // ʃ
-      case 0x0288: return "t";   // ʈ
-      case 0x0289: return "u";   // ʉ
-      case 0x028B: return "v";   // ʋ
-      case 0x028C: return "v";   // ʌ
-      case 0x028F: return "y";   // ʏ
-      case 0x0290: return "z";   // ʐ
-      case 0x0291: return "z";   // ʑ
-      case 0x0292: return "zh";  // ʒ ezh
-      case 0x0294: return "";    // ʔ glottal stop
-      case 0x0295: return "";    // ʕ
-      case 0x0299: return "b";   // ʙ
-      case 0x029C: return "h";   // ʜ
-      case 0x029D: return "j";   // ʝ
-      case 0x029F: return "l";   // ʟ
-      case 0x02A0: return "q";   // ʠ
-      case 0x1E9E: return "ss";  // ẞ
-      default: return nullptr;
+      case 0x00DF:
+        return "ss";  // ß (NFKC_Casefold already gives "ss")
+      case 0x00E6:
+        return "ae";  // æ
+      case 0x00F0:
+        return "d";  // ð
+      case 0x00F8:
+        return "o";  // ø
+      case 0x00FE:
+        return "th";  // þ
+      case 0x0111:
+        return "d";  // đ
+      case 0x0127:
+        return "h";  // ħ
+      case 0x0131:
+        return "i";  // ı dotless i
+      case 0x0138:
+        return "k";  // ĸ
+      case 0x0140:
+        return "l";  // ŀ
+      case 0x0142:
+        return "l";  // ł
+      case 0x014B:
+        return "ng";  // ŋ
+      case 0x0153:
+        return "oe";  // œ
+      case 0x0167:
+        return "t";  // ŧ
+      case 0x017F:
+        return "s";  // ſ
+      case 0x0180:
+        return "b";  // ƀ
+      case 0x0183:
+        return "b";  // ƃ
+      case 0x0188:
+        return "c";  // ƈ
+      case 0x0192:
+        return "f";  // ƒ
+      case 0x0199:
+        return "k";  // ƙ Hausa
+      case 0x019A:
+        return "l";  // ƚ
+      case 0x019E:
+        return "n";  // ƞ
+      case 0x01A5:
+        return "p";  // ƥ
+      case 0x01AB:
+        return "t";  // ƫ
+      case 0x01AD:
+        return "t";  // ƭ
+      case 0x01B4:
+        return "y";  // ƴ
+      case 0x01B6:
+        return "z";  // ƶ
+      case 0x01B9:
+        return "zh";  // ƹ
+      case 0x01DD:
+        return "e";  // ǝ turned e
+      case 0x01E5:
+        return "g";  // ǥ
+      case 0x0223:
+        return "ou";  // ȣ
+      case 0x0225:
+        return "z";  // ȥ
+      case 0x0234:
+        return "l";  // ȴ
+      case 0x0235:
+        return "n";  // ȵ
+      case 0x0236:
+        return "t";  // ȶ
+      case 0x0237:
+        return "j";  // ȷ
+      case 0x023C:
+        return "c";  // ȼ
+      case 0x023F:
+        return "s";  // ȿ
+      case 0x0240:
+        return "z";  // ɀ
+      case 0x0242:
+        return "";  // ɂ glottal stop
+      case 0x0247:
+        return "e";  // ɇ
+      case 0x0249:
+        return "j";  // ɉ
+      case 0x024B:
+        return "q";  // ɋ
+      case 0x024D:
+        return "r";  // ɍ
+      case 0x024F:
+        return "y";  // ɏ
+      case 0x0250:
+        return "a";  // ɐ
+      case 0x0251:
+        return "a";  // ɑ
+      case 0x0252:
+        return "o";  // ɒ
+      case 0x0253:
+        return "b";  // ɓ Hausa/Fula
+      case 0x0254:
+        return "o";  // ɔ
+      case 0x0256:
+        return "d";  // ɖ
+      case 0x0257:
+        return "d";  // ɗ
+      case 0x0258:
+        return "e";  // ɘ
+      case 0x0259:
+        return "a";  // ə schwa (Azerbaijani)
+      case 0x025B:
+        return "e";  // ɛ
+      case 0x025F:
+        return "j";  // ɟ
+      case 0x0260:
+        return "g";  // ɠ
+      case 0x0261:
+        return "g";  // ɡ
+      case 0x0263:
+        return "g";  // ɣ (Berber)
+      case 0x0265:
+        return "h";  // ɥ
+      case 0x0266:
+        return "h";  // ɦ
+      case 0x0268:
+        return "i";  // ɨ
+      case 0x0269:
+        return "i";  // ɩ
+      case 0x026A:
+        return "i";  // ɪ
+      case 0x026B:
+        return "l";  // ɫ
+      case 0x026C:
+        return "l";  // ɬ
+      case 0x026D:
+        return "l";  // ɭ
+      case 0x026F:
+        return "m";  // ɯ
+      case 0x0271:
+        return "m";  // ɱ
+      case 0x0272:
+        return "ny";  // ɲ
+      case 0x0273:
+        return "n";  // ɳ
+      case 0x0274:
+        return "n";  // ɴ
+      case 0x0275:
+        return "o";  // ɵ
+      case 0x0278:
+        return "f";  // ɸ
+      case 0x0279:
+        return "r";  // ɹ
+      case 0x027C:
+        return "r";  // ɼ
+      case 0x027D:
+        return "r";  // ɽ
+      case 0x027E:
+        return "r";  // ɾ
+      case 0x0280:
+        return "r";  // ʀ
+      case 0x0282:
+        return "s";  // ʂ
+      case 0x0283:
+        return "sh";  // ʃ
+      case 0x0288:
+        return "t";  // ʈ
+      case 0x0289:
+        return "u";  // ʉ
+      case 0x028B:
+        return "v";  // ʋ
+      case 0x028C:
+        return "v";  // ʌ
+      case 0x028F:
+        return "y";  // ʏ
+      case 0x0290:
+        return "z";  // ʐ
+      case 0x0291:
+        return "z";  // ʑ
+      case 0x0292:
+        return "zh";  // ʒ ezh
+      case 0x0294:
+        return "";  // ʔ glottal stop
+      case 0x0295:
+        return "";  // ʕ
+      case 0x0299:
+        return "b";  // ʙ
+      case 0x029C:
+        return "h";  // ʜ
+      case 0x029D:
+        return "j";  // ʝ
+      case 0x029F:
+        return "l";  // ʟ
+      case 0x02A0:
+        return "q";  // ʠ
+      case 0x1E9E:
+        return "ss";  // ẞ
+      default:
+        return nullptr;
     }
   }
 
@@ -642,16 +779,26 @@ UChar32 GreekPlain(UChar32 c) {
     }
   }
   switch (c) {
-    case 0x03AC: return 0x03B1;  // ά
-    case 0x03AD: return 0x03B5;  // έ
-    case 0x03AE: return 0x03B7;  // ή
-    case 0x03AF: return 0x03B9;  // ί
-    case 0x03CC: return 0x03BF;  // ό
-    case 0x03CD: return 0x03C5;  // ύ
-    case 0x03CE: return 0x03C9;  // ώ
-    case 0x0390: return 0x03CA;  // ΐ
-    case 0x03B0: return 0x03CB;  // ΰ
-    default: return c;
+    case 0x03AC:
+      return 0x03B1;  // ά
+    case 0x03AD:
+      return 0x03B5;  // έ
+    case 0x03AE:
+      return 0x03B7;  // ή
+    case 0x03AF:
+      return 0x03B9;  // ί
+    case 0x03CC:
+      return 0x03BF;  // ό
+    case 0x03CD:
+      return 0x03C5;  // ύ
+    case 0x03CE:
+      return 0x03C9;  // ώ
+    case 0x0390:
+      return 0x03CA;  // ΐ
+    case 0x03B0:
+      return 0x03CB;  // ΰ
+    default:
+      return c;
   }
 }
 

@@ -15,7 +15,7 @@
 namespace hudud::text {
 
 struct Romanized {
-  std::string latin;  // lower-case a-z and 0-9 only; may be empty (e.g. punctuation)
+  std::string latin;                 // lower-case a-z and 0-9 only; may be empty (e.g. punctuation)
   Script script = Script::kUnknown;  // script of the input word
   bool abjad = false;                // romanised from a script without short vowels
 };

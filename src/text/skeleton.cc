@@ -122,15 +122,29 @@ std::string ConsonantSkeleton(std::string_view in) {
     }
     if (rewritten) continue;
     switch (c) {
-      case 'a': case 'e': case 'i': case 'o': case 'u':
+      case 'a':
+      case 'e':
+      case 'i':
+      case 'o':
+      case 'u':
         break;
-      case 'y': case 'w':
+      case 'y':
+      case 'w':
         if (leading) emit(c);
         break;
-      case 'q': case 'c': emit('k'); break;
-      case 'g': emit('j'); break;
-      case 'v': emit('w'); break;
-      case 'p': emit('b'); break;
+      case 'q':
+      case 'c':
+        emit('k');
+        break;
+      case 'g':
+        emit('j');
+        break;
+      case 'v':
+        emit('w');
+        break;
+      case 'p':
+        emit('b');
+        break;
       case 'x':
         emit('k');
         emit('s');
@@ -234,15 +248,24 @@ constexpr double kTransposition = 1.0;
 bool Confusable(char x, char y) {
   if (x > y) std::swap(x, y);
   switch (x) {
-    case 'c': return y == 'k';
-    case 'k': return y == 'q';
-    case 's': return y == 'z';
-    case 'i': return y == 'y';
-    case 'j': return y == 'y';
-    case 'v': return y == 'w';
-    case 'f': return y == 'p';
-    case 'd': return y == 't';
-    default: return false;
+    case 'c':
+      return y == 'k';
+    case 'k':
+      return y == 'q';
+    case 's':
+      return y == 'z';
+    case 'i':
+      return y == 'y';
+    case 'j':
+      return y == 'y';
+    case 'v':
+      return y == 'w';
+    case 'f':
+      return y == 'p';
+    case 'd':
+      return y == 't';
+    default:
+      return false;
   }
 }
 
@@ -264,7 +287,14 @@ double IndelCost(std::string_view s, size_t i, bool abjad) {
   if (doubled) cost = std::min(cost, kDoubledOrDigraphH);
   if (c == 'h' && i > 0) {
     switch (s[i - 1]) {  // the h of kh sh ch gh th dh zh ph
-      case 'k': case 's': case 'c': case 'g': case 't': case 'd': case 'z': case 'p':
+      case 'k':
+      case 's':
+      case 'c':
+      case 'g':
+      case 't':
+      case 'd':
+      case 'z':
+      case 'p':
         cost = std::min(cost, kDoubledOrDigraphH);
         break;
       default:

@@ -33,21 +33,34 @@ inline Script ScriptOf(UChar32 c) {
     case USCRIPT_INHERITED:
     case USCRIPT_INVALID_CODE:
       return Script::kUnknown;
-    case USCRIPT_LATIN: return Script::kLatin;
-    case USCRIPT_CYRILLIC: return Script::kCyrillic;
-    case USCRIPT_ARABIC: return Script::kArabic;
-    case USCRIPT_GREEK: return Script::kGreek;
-    case USCRIPT_HEBREW: return Script::kHebrew;
-    case USCRIPT_ARMENIAN: return Script::kArmenian;
-    case USCRIPT_GEORGIAN: return Script::kGeorgian;
-    case USCRIPT_HAN: return Script::kHan;
-    case USCRIPT_HANGUL: return Script::kHangul;
+    case USCRIPT_LATIN:
+      return Script::kLatin;
+    case USCRIPT_CYRILLIC:
+      return Script::kCyrillic;
+    case USCRIPT_ARABIC:
+      return Script::kArabic;
+    case USCRIPT_GREEK:
+      return Script::kGreek;
+    case USCRIPT_HEBREW:
+      return Script::kHebrew;
+    case USCRIPT_ARMENIAN:
+      return Script::kArmenian;
+    case USCRIPT_GEORGIAN:
+      return Script::kGeorgian;
+    case USCRIPT_HAN:
+      return Script::kHan;
+    case USCRIPT_HANGUL:
+      return Script::kHangul;
     case USCRIPT_HIRAGANA:
     case USCRIPT_KATAKANA:
-    case USCRIPT_KATAKANA_OR_HIRAGANA: return Script::kKana;
-    case USCRIPT_DEVANAGARI: return Script::kDevanagari;
-    case USCRIPT_THAI: return Script::kThai;
-    default: return Script::kOther;
+    case USCRIPT_KATAKANA_OR_HIRAGANA:
+      return Script::kKana;
+    case USCRIPT_DEVANAGARI:
+      return Script::kDevanagari;
+    case USCRIPT_THAI:
+      return Script::kThai;
+    default:
+      return Script::kOther;
   }
 }
 

@@ -1,8 +1,7 @@
 // `hudud compare`: one pair (score, JSON explanation) and batch mode (one
 // score a line, "nan" for a bad line, input order kept).
-#include <regex>
-
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "hudud_runner.h"
 
@@ -35,8 +34,8 @@ TEST(CompareTest, JsonHasScoreAndExplanation) {
 }
 
 TEST(CompareTest, OrganizationType) {
-  RunResult r = RunHudud({"compare", "Al Bashair Trading Co. Limited", "AL-BASHAIR TRADING COMPANY, LTD",
-                          "--type", "organization"});
+  RunResult r = RunHudud({"compare", "Al Bashair Trading Co. Limited",
+                          "AL-BASHAIR TRADING COMPANY, LTD", "--type", "organization"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_GE(std::stod(r.out), 0.8);
 }

@@ -52,17 +52,19 @@ TEST(ErrorsTest, EmptyName) {
 TEST(ErrorsTest, BadDob) {
   ExpectError(RunHudud({"screen", "--db", UnDb(), "--name", "Ali Hassan", "--dob", "1975-13-45"}),
               2, "--dob");
-  ExpectError(RunHudud({"screen", "--db", UnDb(), "--name", "Ali Hassan", "--dob", "yesterday"}),
-              2, "yesterday");
+  ExpectError(RunHudud({"screen", "--db", UnDb(), "--name", "Ali Hassan", "--dob", "yesterday"}), 2,
+              "yesterday");
 }
 
 TEST(ErrorsTest, BadGenderTypeThresholdLimit) {
-  ExpectError(RunHudud({"screen", "--db", UnDb(), "--name", "Ali", "--gender", "x"}), 2, "--gender");
+  ExpectError(RunHudud({"screen", "--db", UnDb(), "--name", "Ali", "--gender", "x"}), 2,
+              "--gender");
   ExpectError(RunHudud({"screen", "--db", UnDb(), "--name", "Ali", "--type", "ship"}), 2, "--type");
   ExpectError(RunHudud({"screen", "--db", UnDb(), "--name", "Ali", "--threshold", "1.5"}), 2,
               "--threshold");
   ExpectError(RunHudud({"screen", "--db", UnDb(), "--name", "Ali", "--limit", "0"}), 2, "--limit");
-  ExpectError(RunHudud({"screen", "--db", UnDb(), "--name", "Ali", "--limit", "many"}), 2, "--limit");
+  ExpectError(RunHudud({"screen", "--db", UnDb(), "--name", "Ali", "--limit", "many"}), 2,
+              "--limit");
 }
 
 TEST(ErrorsTest, UnquotedNameIsNotSilentlySplit) {

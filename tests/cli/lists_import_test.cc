@@ -24,7 +24,8 @@ TEST(ListsImportTest, ImportsUnListAndPrintsSummary) {
 
 TEST(ListsImportTest, JsonSummaryCountsEveryEntry) {
   std::string db = Scratch().path() + "/import-json.db";
-  RunResult r = RunHudud({"lists", "import", UnListPath(), "--format", "un-xml", "--db", db, "--json"});
+  RunResult r =
+      RunHudud({"lists", "import", UnListPath(), "--format", "un-xml", "--db", db, "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["list"], "un");

@@ -29,7 +29,8 @@ TEST(ScreenTest, FindsListedPersonByArabicScriptName) {
 }
 
 TEST(ScreenTest, FindsListedPersonByVariantSpelling) {
-  nlohmann::json j = ScreenJson({"--name", "Ayman Muhammad Rabi al-Zawahiri", "--dob", "1951-06-19"});
+  nlohmann::json j =
+      ScreenJson({"--name", "Ayman Muhammad Rabi al-Zawahiri", "--dob", "1951-06-19"});
   ASSERT_FALSE(j.is_discarded());
   ASSERT_FALSE(j["matches"].empty()) << j.dump();
   EXPECT_EQ(j["matches"][0]["entity_id"], kZawahiri) << j.dump();
@@ -52,7 +53,8 @@ TEST(ScreenTest, JsonCarriesQueryAndFullExplanation) {
   ASSERT_FALSE(j["matches"].empty());
   EXPECT_LE(j["matches"].size(), 3u);
   const nlohmann::json& m = j["matches"][0];
-  for (const char* key : {"entity_id", "list", "score", "matched_name", "name_kind", "explanation"}) {
+  for (const char* key :
+       {"entity_id", "list", "score", "matched_name", "name_kind", "explanation"}) {
     EXPECT_TRUE(m.contains(key)) << key;
   }
   const nlohmann::json& e = m["explanation"];
@@ -151,9 +153,10 @@ TEST(ScreenTest, BatchFromStdinPreservesOrderAcrossThreads) {
 }
 
 TEST(ScreenTest, BatchUsesThresholdAndLimitDefaults) {
-  std::string input = "{\"id\":1,\"name\":\"Mohammed\"}\n{\"id\":2,\"name\":\"Mohammed\",\"limit\":1}\n";
-  RunResult r = RunHudud({"screen", "--db", UnDb(), "--batch", "-", "--threshold", "0.3",
-                          "--limit", "4"}, input);
+  std::string input =
+      "{\"id\":1,\"name\":\"Mohammed\"}\n{\"id\":2,\"name\":\"Mohammed\",\"limit\":1}\n";
+  RunResult r = RunHudud(
+      {"screen", "--db", UnDb(), "--batch", "-", "--threshold", "0.3", "--limit", "4"}, input);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> lines = Lines(r.out);
   ASSERT_EQ(lines.size(), 2u);

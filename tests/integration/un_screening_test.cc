@@ -26,7 +26,8 @@ TEST(UnScreeningTest, EveryPrimaryAndOriginalScriptNameFindsItsEntity) {
   std::vector<std::string> missed;
   for (const model::Entity& e : entities) {
     for (const model::Name& n : e.names) {
-      if (n.kind != model::NameKind::kPrimary && n.kind != model::NameKind::kOriginalScript) continue;
+      if (n.kind != model::NameKind::kPrimary && n.kind != model::NameKind::kOriginalScript)
+        continue;
       match::Query q;
       q.names = {n.full};
       q.limit = 50;
@@ -92,7 +93,8 @@ TEST(CrossScriptPairsTest, RealPairsMatchShuffledPairsDoNot) {
     }
     double recall = static_cast<double>(match) / pairs.size();
     double fp = static_cast<double>(false_match) / pairs.size();
-    std::printf("[ corpus   ] %s: %.3f of real pairs >= 0.8, %.3f of shuffled pairs\n", c.file, recall, fp);
+    std::printf("[ corpus   ] %s: %.3f of real pairs >= 0.8, %.3f of shuffled pairs\n", c.file,
+                recall, fp);
     EXPECT_GE(recall, c.floor) << c.file;
     EXPECT_LE(fp, 0.015) << c.file;
   }

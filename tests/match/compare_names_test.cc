@@ -44,7 +44,9 @@ TEST(CompareNamesTest, SamePersonAcrossScriptsAndSpellings) {
 TEST(CompareNamesTest, LookalikeLettersDoNotBreakAMatch) {
   // Cyrillic "а" and "о" typed inside Latin words, Latin "a", "o", "p" inside Cyrillic ones.
   EXPECT_GE(CompareNames("Vl\u0430dimir Put\u0456n", "Vladimir Putin", EntityKind::kPerson), 0.99);
-  EXPECT_GE(CompareNames("\u0412\u043ba\u0434\u0438\u043c\u0438p \u041f\u0443\u0442\u0438\u043d", "Владимир Путин", EntityKind::kPerson), 0.99);
+  EXPECT_GE(CompareNames("\u0412\u043ba\u0434\u0438\u043c\u0438p \u041f\u0443\u0442\u0438\u043d",
+                         "Владимир Путин", EntityKind::kPerson),
+            0.99);
   EXPECT_GE(CompareNames("Usаmа bin Lаdin", "Usama bin Ladin", EntityKind::kPerson), 0.99);
 }
 
@@ -64,8 +66,10 @@ TEST(CompareNamesTest, DifferentPeopleScoreLow) {
 }
 
 TEST(CompareNamesTest, MissingMiddleNamesCostLessThanExtraQueryNames) {
-  double missing = CompareNames("Usama bin Laden", "Usama Muhammed Awad bin Laden", EntityKind::kPerson);
-  double extra = CompareNames("Usama Muhammed Awad bin Laden", "Usama bin Laden", EntityKind::kPerson);
+  double missing =
+      CompareNames("Usama bin Laden", "Usama Muhammed Awad bin Laden", EntityKind::kPerson);
+  double extra =
+      CompareNames("Usama Muhammed Awad bin Laden", "Usama bin Laden", EntityKind::kPerson);
   EXPECT_GT(missing, extra);
   EXPECT_GE(missing, 0.75);
 }

@@ -99,9 +99,11 @@ TEST(EditKernelTest, NamesBatchMixedLengths) {
   // One pattern against a batch that is not a multiple of any lane count and
   // mixes lengths, so groups have lanes that end early and padded lanes.
   const std::vector<std::string> texts = {
-      "muhammad", "mohamed", "", "m", "mohammad", "zawahri", "bagdhadi", "ahmed",
-      "mohammedmohammedmohammedmohammedmohammedmohammedmohammedmohammed1",
-      "dummahom", "mhmd", "omhammed", "mohammde"};
+      "muhammad", "mohamed",  "",
+      "m",        "mohammad", "zawahri",
+      "bagdhadi", "ahmed",    "mohammedmohammedmohammedmohammedmohammedmohammedmohammedmohammed1",
+      "dummahom", "mhmd",     "omhammed",
+      "mohammde"};
   ExpectBatchMatchesReference("mohammed", texts);
   ExpectBatchMatchesReference("zawahiri", texts);
   ExpectBatchMatchesReference("", texts);
@@ -112,9 +114,14 @@ TEST(EditKernelTest, PatternLengthLimits) {
   // take the DP fallback; texts over 64 bytes take the scalar word kernel.
   const std::string p64(64, 'a');
   const std::string p65 = std::string(64, 'a') + "b";
-  const std::vector<std::string> texts = {"", "a", std::string(63, 'a'), std::string(64, 'a'),
-                                          std::string(65, 'a'), std::string(64, 'b'),
-                                          std::string(300, 'b'), std::string(400, 'a'),
+  const std::vector<std::string> texts = {"",
+                                          "a",
+                                          std::string(63, 'a'),
+                                          std::string(64, 'a'),
+                                          std::string(65, 'a'),
+                                          std::string(64, 'b'),
+                                          std::string(300, 'b'),
+                                          std::string(400, 'a'),
                                           std::string(32, 'a') + "ba" + std::string(30, 'a')};
   ExpectBatchMatchesReference(p64, texts);
   ExpectBatchMatchesReference(p65, texts);

@@ -25,8 +25,8 @@ std::vector<TokenRole> Roles(const AnalyzedName& a) {
 TEST(NameAnalysisTest, AbdCompoundsBecomeOneToken) {
   // Every common way of writing "servant of the Merciful" gives one token
   // whose skeleton is the same, whatever the script.
-  const char* variants[] = {"Abdulrahman", "Abd al-Rahman", "Abdurrahman", "Abdel Rahman",
-                            "Abdul Rahman", "Abd ar-Rahman", "عبد الرحمن", "عبدالرحمن"};
+  const char* variants[] = {"Abdulrahman",  "Abd al-Rahman", "Abdurrahman", "Abdel Rahman",
+                            "Abdul Rahman", "Abd ar-Rahman", "عبد الرحمن",  "عبدالرحمن"};
   std::string skeleton;
   for (const char* v : variants) {
     AnalyzedName a = AnalyzeName(v, EntityKind::kPerson);
@@ -61,7 +61,8 @@ TEST(NameAnalysisTest, ParticlesAreCanonical) {
   AnalyzedName ben = AnalyzeName("Ben Stiller", EntityKind::kPerson);
   EXPECT_EQ(ben.tokens[0].role, TokenRole::kName);
   AnalyzedName van = AnalyzeName("Ludwig van Beethoven", EntityKind::kPerson);
-  EXPECT_EQ(Roles(van), (std::vector<TokenRole>{TokenRole::kName, TokenRole::kParticle, TokenRole::kName}));
+  EXPECT_EQ(Roles(van),
+            (std::vector<TokenRole>{TokenRole::kName, TokenRole::kParticle, TokenRole::kName}));
 }
 
 TEST(NameAnalysisTest, HonorificsAreTagged) {
@@ -98,8 +99,8 @@ TEST(NameAnalysisTest, SurnameCommaGivenIsReordered) {
 
 TEST(NameAnalysisTest, InitialsAndNumbers) {
   AnalyzedName a = AnalyzeName("J. R. Smith 3", EntityKind::kPerson);
-  EXPECT_EQ(Roles(a), (std::vector<TokenRole>{TokenRole::kInitial, TokenRole::kInitial, TokenRole::kName,
-                                              TokenRole::kNumber}));
+  EXPECT_EQ(Roles(a), (std::vector<TokenRole>{TokenRole::kInitial, TokenRole::kInitial,
+                                              TokenRole::kName, TokenRole::kNumber}));
 }
 
 TEST(NameAnalysisTest, EmptyAndPunctuationOnly) {

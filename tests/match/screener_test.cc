@@ -17,7 +17,8 @@ using model::Entity;
 using model::EntityKind;
 
 Entity Person(std::string id, std::vector<std::string> names, std::string dob = "",
-              std::string nationality = "", std::string passport = "", std::string passport_country = "") {
+              std::string nationality = "", std::string passport = "",
+              std::string passport_country = "") {
   Entity e;
   e.id = "t:" + id;
   e.list_id = "t";
@@ -48,7 +49,8 @@ Entity Person(std::string id, std::vector<std::string> names, std::string dob = 
 
 std::vector<Entity> SmallList() {
   std::vector<Entity> l;
-  l.push_back(Person("1", {"Abu Bakr al-Baghdadi", "Ibrahim Awad Ibrahim al-Badri", "أبو بكر البغدادي"},
+  l.push_back(Person("1",
+                     {"Abu Bakr al-Baghdadi", "Ibrahim Awad Ibrahim al-Badri", "أبو بكر البغدادي"},
                      "1971-07-28", "IQ"));
   l.push_back(Person("2", {"Usama Muhammed Awad bin Laden", "أسامة بن لادن"}, "1957-03-10", "SA",
                      "A1234567", "SA"));
@@ -56,12 +58,14 @@ std::vector<Entity> SmallList() {
   l.push_back(Person("4", {"Ayman al-Zawahiri"}, "1951-06-19", "EG"));
   l.push_back(Person("5", {"Эмомали Шарипов"}, "1975", "TJ"));
   // Common names, so that "Mohammed" and "Ali" are frequent in this list.
-  const char* given[] = {"Mohammed", "Muhammad", "Ali", "Ahmed", "Hassan", "Omar", "Khalid", "Yusuf"};
-  const char* family[] = {"Haddad", "Nasser", "Saleh", "Hamdan", "Jaber", "Karimi", "Rahimi", "Sultani",
-                          "Qasemi", "Azizi"};
+  const char* given[] = {"Mohammed", "Muhammad", "Ali",    "Ahmed",
+                         "Hassan",   "Omar",     "Khalid", "Yusuf"};
+  const char* family[] = {"Haddad", "Nasser", "Saleh",   "Hamdan", "Jaber",
+                          "Karimi", "Rahimi", "Sultani", "Qasemi", "Azizi"};
   int id = 100;
   for (const char* g : given)
-    for (const char* f : family) l.push_back(Person(std::to_string(id++), {std::string(g) + " " + f}));
+    for (const char* f : family)
+      l.push_back(Person(std::to_string(id++), {std::string(g) + " " + f}));
   Entity org;
   org.id = "t:org";
   org.list_id = "t";
@@ -236,8 +240,9 @@ class IndexVsExhaustive : public ::testing::TestWithParam<ScreenerOptions::Searc
 TEST_P(IndexVsExhaustive, FindsWhatExhaustiveScanFinds) {
   std::vector<Entity> list = SmallList();
   list.push_back(Person("init", {"J. R. Haddad"}));
-  list.push_back(Person("long", {"Ahmed Ali Hassan Omar Khalid Yusuf Saleh Jaber Nasser Azizi Karimi Rahimi "
-                                 "Sultani Hamdan"}));
+  list.push_back(
+      Person("long", {"Ahmed Ali Hassan Omar Khalid Yusuf Saleh Jaber Nasser Azizi Karimi Rahimi "
+                      "Sultani Hamdan"}));
   ScreenerOptions fo, so;
   fo.search = GetParam();
   so.exhaustive = true;
@@ -259,10 +264,17 @@ TEST_P(IndexVsExhaustive, FindsWhatExhaustiveScanFinds) {
     size_t p = pos(rng);
     if (static_cast<unsigned char>(n[p]) >= 0x80) return n;  // keep UTF-8 valid
     switch (op(rng)) {
-      case 0: n.erase(p, 1); break;
-      case 1: n.insert(p, 1, 'e'); break;
-      case 2: n[p] = 'o'; break;
-      default: break;
+      case 0:
+        n.erase(p, 1);
+        break;
+      case 1:
+        n.insert(p, 1, 'e');
+        break;
+      case 2:
+        n[p] = 'o';
+        break;
+      default:
+        break;
     }
     return n;
   };
@@ -286,7 +298,8 @@ TEST_P(IndexVsExhaustive, FindsWhatExhaustiveScanFinds) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Search, IndexVsExhaustive,
-                         ::testing::Values(ScreenerOptions::Search::kAuto, ScreenerOptions::Search::kTokens,
+                         ::testing::Values(ScreenerOptions::Search::kAuto,
+                                           ScreenerOptions::Search::kTokens,
                                            ScreenerOptions::Search::kPairs));
 
 }  // namespace

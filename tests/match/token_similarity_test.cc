@@ -12,8 +12,8 @@ NameToken Tok(const char* s) {
 }
 
 TEST(TokenSimilarityTest, MuhammadVariantsAcrossScripts) {
-  const char* variants[] = {"Muhammad", "Mohamed", "Mohammed", "Mohamad", "Muhammed",
-                            "محمد", "Мухаммад", "Мухаммед", "Муҳаммад"};
+  const char* variants[] = {"Muhammad", "Mohamed",  "Mohammed", "Mohamad", "Muhammed",
+                            "محمد",     "Мухаммад", "Мухаммед", "Муҳаммад"};
   for (const char* a : variants) {
     for (const char* b : variants) {
       TokenSimilarity s = CompareTokens(Tok(a), Tok(b));
@@ -27,9 +27,9 @@ TEST(TokenSimilarityTest, PersianAndArabicSpellingsOfCommonNames) {
     const char* a;
     const char* b;
   } cases[] = {
-      {"حسين", "Hussein"}, {"حسین", "Hossein"}, {"Husayn", "Hussein"}, {"یوسف", "Yusuf"},
-      {"يوسف", "Youssef"}, {"Yousef", "Yusuf"}, {"عمر", "Omar"}, {"Umar", "Omar"},
-      {"Usama", "Osama"}, {"أسامة", "Usama"}, {"Laden", "Ladin"}, {"خالد", "Khaled"},
+      {"حسين", "Hussein"},  {"حسین", "Hossein"},  {"Husayn", "Hussein"}, {"یوسف", "Yusuf"},
+      {"يوسف", "Youssef"},  {"Yousef", "Yusuf"},  {"عمر", "Omar"},       {"Umar", "Omar"},
+      {"Usama", "Osama"},   {"أسامة", "Usama"},   {"Laden", "Ladin"},    {"خالد", "Khaled"},
       {"Khalid", "Khaled"}, {"Raḥmon", "Rahmon"}, {"Раҳмон", "Rahmon"},
   };
   for (const auto& c : cases) {
@@ -47,8 +47,8 @@ TEST(TokenSimilarityTest, DifferentNamesDoNotMatch) {
   struct Case {
     const char* a;
     const char* b;
-  } cases[] = {{"Ali", "Ela"}, {"Ahmed", "Mahmoud"}, {"Smith", "Jones"}, {"Ivan", "Oleg"},
-               {"Omar", "Amir"}, {"Maria", "Omar"}};
+  } cases[] = {{"Ali", "Ela"},   {"Ahmed", "Mahmoud"}, {"Smith", "Jones"},
+               {"Ivan", "Oleg"}, {"Omar", "Amir"},     {"Maria", "Omar"}};
   for (const auto& c : cases) {
     EXPECT_LT(CompareTokens(Tok(c.a), Tok(c.b)).score, 0.8) << c.a << " vs " << c.b;
   }

@@ -21,11 +21,11 @@ TEST(FoldTextTest, AsciiPunctuationAndCase) {
 }
 
 TEST(FoldTextTest, UnicodeApostrophesAreRemoved) {
-  EXPECT_EQ(FoldText("Qa\u2019ida"), "qaida");   // ’
-  EXPECT_EQ(FoldText("Qa\u02BCida"), "qaida");   // ʼ
-  EXPECT_EQ(FoldText("Ma\u02BBruf"), "maruf");   // ʻ
-  EXPECT_EQ(FoldText("Isma\u02BFil"), "ismail"); // ʿ (scholarly ayn)
-  EXPECT_EQ(FoldText("Qa\u00B4ida"), "qaida");   // ´ (NFKC would make it a space)
+  EXPECT_EQ(FoldText("Qa\u2019ida"), "qaida");    // ’
+  EXPECT_EQ(FoldText("Qa\u02BCida"), "qaida");    // ʼ
+  EXPECT_EQ(FoldText("Ma\u02BBruf"), "maruf");    // ʻ
+  EXPECT_EQ(FoldText("Isma\u02BFil"), "ismail");  // ʿ (scholarly ayn)
+  EXPECT_EQ(FoldText("Qa\u00B4ida"), "qaida");    // ´ (NFKC would make it a space)
 }
 
 TEST(FoldTextTest, CaseFoldingKeepsPrecomposedLetters) {
@@ -33,9 +33,9 @@ TEST(FoldTextTest, CaseFoldingKeepsPrecomposedLetters) {
   EXPECT_EQ(FoldText("Mu\u0308ller"), "müller");  // decomposed input composes
   EXPECT_EQ(FoldText("STRAẞE Straße"), "strasse strasse");
   EXPECT_EQ(FoldText("ŁUKASZ"), "łukasz");
-  EXPECT_EQ(FoldText("İSTANBUL"), "istanbul");  // i + U+0307 -> mark removed
+  EXPECT_EQ(FoldText("İSTANBUL"), "istanbul");      // i + U+0307 -> mark removed
   EXPECT_EQ(FoldText("ЙОШКАР-ОЛА"), "йошкар ола");  // й is not и + breve
-  EXPECT_EQ(FoldText("ΤΣΊΠΡΑΣ"), "τσίπρασ");  // final sigma folds to σ
+  EXPECT_EQ(FoldText("ΤΣΊΠΡΑΣ"), "τσίπρασ");        // final sigma folds to σ
 }
 
 TEST(FoldTextTest, FullWidthAndCompatibilityForms) {
@@ -58,9 +58,7 @@ TEST(FoldTextTest, ZeroWidthNonJoinerDoesNotSplitPersianWords) {
   EXPECT_EQ(FoldText("خامنه\u200Cای"), "خامنهای");
 }
 
-TEST(FoldTextTest, HebrewNiqqudRemoved) {
-  EXPECT_EQ(FoldText("מֹשֶׁה"), "משה");
-}
+TEST(FoldTextTest, HebrewNiqqudRemoved) { EXPECT_EQ(FoldText("מֹשֶׁה"), "משה"); }
 
 TEST(FoldTextTest, IndicVowelSignsKept) {
   // Dropping the marks would turn Singh into "सह".
@@ -68,13 +66,15 @@ TEST(FoldTextTest, IndicVowelSignsKept) {
 }
 
 TEST(FoldTextTest, InvalidUtf8IsDropped) {
-  EXPECT_EQ(FoldText(std::string("Ab\xFF" "d\xC3", 5)), "abd");
+  EXPECT_EQ(FoldText(std::string("Ab\xFF"
+                                 "d\xC3",
+                                 5)),
+            "abd");
   EXPECT_EQ(FoldText(std::string("\xE2\x82 Ali", 6)), "ali");
 }
 
 TEST(SplitWordsTest, SplitsOnSpaces) {
-  EXPECT_EQ(SplitWords("ben laden oussama"),
-            (std::vector<std::string>{"ben", "laden", "oussama"}));
+  EXPECT_EQ(SplitWords("ben laden oussama"), (std::vector<std::string>{"ben", "laden", "oussama"}));
   EXPECT_TRUE(SplitWords("").empty());
   EXPECT_EQ(SplitWords(" a  b "), (std::vector<std::string>{"a", "b"}));
 }
@@ -93,7 +93,7 @@ TEST(DetectScriptTest, MajorityOfLetters) {
   EXPECT_EQ(DetectScript("ทักษิณ"), Script::kThai);
   EXPECT_EQ(DetectScript("საკაშვილი"), Script::kGeorgian);
   EXPECT_EQ(DetectScript("հայաստան"), Script::kArmenian);
-  EXPECT_EQ(DetectScript("ꦗꦮ"), Script::kOther);  // Javanese
+  EXPECT_EQ(DetectScript("ꦗꦮ"), Script::kOther);     // Javanese
   EXPECT_EQ(DetectScript("рutin"), Script::kLatin);  // 4 Latin, 1 Cyrillic
   EXPECT_EQ(DetectScript("1234"), Script::kUnknown);
   EXPECT_EQ(DetectScript(""), Script::kUnknown);

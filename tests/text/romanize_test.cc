@@ -73,18 +73,18 @@ TEST(RomanizeTest, ArabicAbdAlRahman) {
 }
 
 TEST(RomanizeTest, ArabicLetterRules) {
-  EXPECT_EQ(Rom("مروان"), "mrwan");     // و before alef: w
-  EXPECT_EQ(Rom("محمود"), "mhmud");     // و between consonants: u
-  EXPECT_EQ(Rom("وليد"), "wlid");       // word-initial و: w
-  EXPECT_EQ(Rom("الوليد"), "alwlid");   // initial after the article
-  EXPECT_EQ(Rom("داود"), "dawd");       // after a medial alef: w
-  EXPECT_EQ(Rom("طاووس"), "tawus");     // first of two waws: w
-  EXPECT_EQ(Rom("يوسف"), "yusf");       // initial ي: y
-  EXPECT_EQ(Rom("زياد"), "zyad");       // ي before alef: y
-  EXPECT_EQ(Rom("علي"), "li");          // ع dropped, final ي: i
-  EXPECT_EQ(Rom("موسى"), "musa");       // final ى: a
+  EXPECT_EQ(Rom("مروان"), "mrwan");    // و before alef: w
+  EXPECT_EQ(Rom("محمود"), "mhmud");    // و between consonants: u
+  EXPECT_EQ(Rom("وليد"), "wlid");      // word-initial و: w
+  EXPECT_EQ(Rom("الوليد"), "alwlid");  // initial after the article
+  EXPECT_EQ(Rom("داود"), "dawd");      // after a medial alef: w
+  EXPECT_EQ(Rom("طاووس"), "tawus");    // first of two waws: w
+  EXPECT_EQ(Rom("يوسف"), "yusf");      // initial ي: y
+  EXPECT_EQ(Rom("زياد"), "zyad");      // ي before alef: y
+  EXPECT_EQ(Rom("علي"), "li");         // ع dropped, final ي: i
+  EXPECT_EQ(Rom("موسى"), "musa");      // final ى: a
   EXPECT_EQ(Rom("يحيى"), "yhya");
-  EXPECT_EQ(Rom("فاطمة"), "fatma");     // ة: a
+  EXPECT_EQ(Rom("فاطمة"), "fatma");  // ة: a
   EXPECT_EQ(Rom("أسامة بن لادن"), "asama bn ladn");
   EXPECT_EQ(Rom("إبراهيم"), "abrahim");  // every alef form is "a"
   EXPECT_EQ(Rom("آمنة"), "amna");
@@ -94,9 +94,9 @@ TEST(RomanizeTest, ArabicLetterRules) {
   EXPECT_EQ(Rom("غني"), "ghni");
   EXPECT_EQ(Rom("شريف"), "shrif");
   EXPECT_EQ(Rom("قاسم"), "qasm");
-  EXPECT_EQ(Rom("مسؤول"), "msuul");     // ؤ: u
-  EXPECT_EQ(Rom("قائد"), "qaid");       // ئ: i
-  EXPECT_EQ(Rom("جزء"), "jz");          // ء dropped
+  EXPECT_EQ(Rom("مسؤول"), "msuul");              // ؤ: u
+  EXPECT_EQ(Rom("قائد"), "qaid");                // ئ: i
+  EXPECT_EQ(Rom("جزء"), "jz");                   // ء dropped
   EXPECT_EQ(Rom("موسوي موسوی"), "muswi musvi");  // Arabic w, Persian v
   EXPECT_EQ(Rom("١٩٧٥ ۱۳۵۷"), "1975 1357");
 }
@@ -108,12 +108,12 @@ TEST(RomanizeTest, PersianUrduPashto) {
   EXPECT_EQ(Rom("ژاله"), "zhalh");
   EXPECT_EQ(Rom("گل"), "gl");
   EXPECT_EQ(Rom("کریمی"), "krimi");
-  EXPECT_EQ(Rom("زادۀ"), "zade");    // ۀ: e
-  EXPECT_EQ(Rom("ٹیپو"), "tipu");    // Urdu tteh, Farsi yeh, final waw
+  EXPECT_EQ(Rom("زادۀ"), "zade");  // ۀ: e
+  EXPECT_EQ(Rom("ٹیپو"), "tipu");  // Urdu tteh, Farsi yeh, final waw
   EXPECT_EQ(Rom("ڈار"), "dar");
   EXPECT_EQ(Rom("گڑھ"), "grh");
   EXPECT_EQ(Rom("خاں"), "khan");
-  EXPECT_EQ(Rom("بھٹے"), "bhte");     // ے: e
+  EXPECT_EQ(Rom("بھٹے"), "bhte");  // ے: e
   EXPECT_EQ(Rom("ڤيكتور"), "viktur");
   EXPECT_TRUE(Romanize(FoldText("پرویز")).abjad);
 }
@@ -204,8 +204,8 @@ TEST(RomanizeTest, ScriptsThroughIcu) {
 }
 
 TEST(RomanizeTest, OutputIsAlwaysLowerAsciiAlnum) {
-  for (const char* name : {"محمد بن سلمان", "Владимир", "Αλέξης", "习近平", "Müller",
-                           "ทักษิณ", "סעדיה", "Ⅻ", "ꦗꦮ", "☃", "Ǆ ǈ"}) {
+  for (const char* name : {"محمد بن سلمان", "Владимир", "Αλέξης", "习近平", "Müller", "ทักษิณ",
+                           "סעדיה", "Ⅻ", "ꦗꦮ", "☃", "Ǆ ǈ"}) {
     for (const std::string& w : SplitWords(FoldText(name))) {
       for (char c : Romanize(w).latin) {
         EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) << name;

@@ -12,10 +12,10 @@ TEST(ConsonantSkeletonTest, Vowels) {
   EXPECT_EQ(ConsonantSkeleton("muhammad"), "mhmd");
   EXPECT_EQ(ConsonantSkeleton("aeiou"), "");
   EXPECT_EQ(ConsonantSkeleton(""), "");
-  EXPECT_EQ(ConsonantSkeleton("yusuf"), "ysf");     // leading y kept
-  EXPECT_EQ(ConsonantSkeleton("husayn"), "hsn");    // inner y is a vowel
-  EXPECT_EQ(ConsonantSkeleton("walid"), "wld");     // leading w kept
-  EXPECT_EQ(ConsonantSkeleton("tawfiq"), "tfk");    // inner w is a vowel
+  EXPECT_EQ(ConsonantSkeleton("yusuf"), "ysf");   // leading y kept
+  EXPECT_EQ(ConsonantSkeleton("husayn"), "hsn");  // inner y is a vowel
+  EXPECT_EQ(ConsonantSkeleton("walid"), "wld");   // leading w kept
+  EXPECT_EQ(ConsonantSkeleton("tawfiq"), "tfk");  // inner w is a vowel
   EXPECT_EQ(ConsonantSkeleton("toufic"), "tfk");
 }
 
@@ -69,15 +69,15 @@ TEST(BoundedEditDistanceTest, Basics) {
   EXPECT_EQ(BoundedEditDistance("abc", "", 3), 3);
   EXPECT_EQ(BoundedEditDistance("", "abc", 3), 3);
   EXPECT_EQ(BoundedEditDistance("kitten", "sitting", 5), 3);
-  EXPECT_EQ(BoundedEditDistance("ca", "ac", 2), 1);      // transposition
+  EXPECT_EQ(BoundedEditDistance("ca", "ac", 2), 1);  // transposition
   EXPECT_EQ(BoundedEditDistance("mhmd", "mhdm", 2), 1);
-  EXPECT_EQ(BoundedEditDistance("ca", "abc", 5), 3);     // OSA, not full Damerau
+  EXPECT_EQ(BoundedEditDistance("ca", "abc", 5), 3);  // OSA, not full Damerau
 }
 
 TEST(BoundedEditDistanceTest, Bounded) {
   EXPECT_EQ(BoundedEditDistance("kitten", "sitting", 2), 3);
   EXPECT_EQ(BoundedEditDistance("kitten", "sitting", 1), 2);
-  EXPECT_EQ(BoundedEditDistance("abcdef", "a", 2), 3);   // length gap alone
+  EXPECT_EQ(BoundedEditDistance("abcdef", "a", 2), 3);  // length gap alone
   EXPECT_EQ(BoundedEditDistance("abc", "xyz", 0), 1);
   EXPECT_EQ(BoundedEditDistance("abc", "abd", -1), 1);  // negative max as 0
 }
@@ -92,8 +92,8 @@ TEST(BoundedEditDistanceTest, MatchesUnboundedReference) {
     for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
     for (size_t i = 1; i <= n; ++i) {
       for (size_t j = 1; j <= m; ++j) {
-        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
-                            d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        d[i][j] = std::min(
+            {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
         if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
           d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
@@ -122,11 +122,11 @@ TEST(BoundedEditDistanceTest, MatchesUnboundedReference) {
 
 TEST(TransliterationCostTest, DocumentedCosts) {
   EXPECT_DOUBLE_EQ(TransliterationCost("mohamed", "mohamed", false), 0.0);
-  EXPECT_DOUBLE_EQ(TransliterationCost("mohamed", "muhamed", false), 0.3);  // o/u
-  EXPECT_DOUBLE_EQ(TransliterationCost("mhmd", "mhmad", false), 0.5);       // vowel indel
-  EXPECT_DOUBLE_EQ(TransliterationCost("mhmd", "mhmad", true), 0.15);       // abjad side
-  EXPECT_DOUBLE_EQ(TransliterationCost("mohamed", "mohammed", false), 0.3); // doubled
-  EXPECT_DOUBLE_EQ(TransliterationCost("khalid", "kalid", false), 0.3);     // h of kh
+  EXPECT_DOUBLE_EQ(TransliterationCost("mohamed", "muhamed", false), 0.3);   // o/u
+  EXPECT_DOUBLE_EQ(TransliterationCost("mhmd", "mhmad", false), 0.5);        // vowel indel
+  EXPECT_DOUBLE_EQ(TransliterationCost("mhmd", "mhmad", true), 0.15);        // abjad side
+  EXPECT_DOUBLE_EQ(TransliterationCost("mohamed", "mohammed", false), 0.3);  // doubled
+  EXPECT_DOUBLE_EQ(TransliterationCost("khalid", "kalid", false), 0.3);      // h of kh
   EXPECT_DOUBLE_EQ(TransliterationCost("qasim", "kasim", false), 0.6);
   EXPECT_DOUBLE_EQ(TransliterationCost("karim", "carim", false), 0.6);
   EXPECT_DOUBLE_EQ(TransliterationCost("aziz", "asis", false), 1.2);
@@ -135,7 +135,7 @@ TEST(TransliterationCostTest, DocumentedCosts) {
   EXPECT_DOUBLE_EQ(TransliterationCost("ivanov", "iwanow", false), 1.2);
   EXPECT_DOUBLE_EQ(TransliterationCost("farid", "parid", false), 0.6);
   EXPECT_DOUBLE_EQ(TransliterationCost("ahmad", "ahmat", false), 0.6);
-  EXPECT_DOUBLE_EQ(TransliterationCost("ab", "ba", false), 1.0);            // transposition
+  EXPECT_DOUBLE_EQ(TransliterationCost("ab", "ba", false), 1.0);  // transposition
   EXPECT_DOUBLE_EQ(TransliterationCost("bob", "rob", false), 1.0);
   EXPECT_DOUBLE_EQ(TransliterationCost("", "b", false), 1.0);
   EXPECT_DOUBLE_EQ(TransliterationCost("", "", false), 0.0);
@@ -158,9 +158,9 @@ TEST(TransliterationCostTest, RealNames) {
 }
 
 TEST(TransliterationCostTest, Symmetric) {
-  const char* words[] = {"muhammad", "mhmd", "mohamed", "khalid", "halid", "yusuf",
-                         "youssef", "abdulrahman", "abdurrahman", "shcherbakov", "",
-                         "aa", "ahh"};
+  const char* words[] = {"muhammad", "mhmd",    "mohamed",     "khalid",      "halid",
+                         "yusuf",    "youssef", "abdulrahman", "abdurrahman", "shcherbakov",
+                         "",         "aa",      "ahh"};
   for (const char* a : words) {
     for (const char* b : words) {
       for (bool abjad : {false, true}) {
