@@ -5,7 +5,6 @@
 #include "match/name_analysis.h"
 
 #include <array>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -292,14 +291,6 @@ std::string_view ToString(TokenRole role) {
       return "number";
   }
   return "name";
-}
-
-NameToken TokenFromLatin(std::string latin) {
-  NameToken t;
-  t.original = latin;
-  t.skeleton = text::ConsonantSkeleton(latin);
-  t.latin = std::move(latin);
-  return t;
 }
 
 NameToken JoinTokens(const NameToken& a, const NameToken& b) {

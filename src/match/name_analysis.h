@@ -46,7 +46,4 @@ AnalyzedName AnalyzeName(std::string_view name, model::EntityKind kind);
 // ("abu"+"bakr" -> "abubakr"); role kName.
 NameToken JoinTokens(const NameToken& a, const NameToken& b);
 
-// Builds a token from a romanised form (used for split lookups).
-NameToken TokenFromLatin(std::string latin);
-
 }  // namespace hudud::match
