@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <numeric>
 #include <string>
 #include <thread>
@@ -185,11 +186,12 @@ struct Scratch {
   uint32_t epoch = 0;
   std::vector<uint32_t> name_seen;  // epoch per name
   uint32_t tok_epoch = 0;
-  std::vector<uint32_t> tok_stamp, tok_slot;  // per dictionary token
-  std::vector<float> row_sim, row_w;          // slot x query token
-  std::vector<float> bounds;                  // per candidate
-  std::vector<uint32_t> entity_seen;          // epoch per entity
-  std::vector<uint32_t> entity_slot;          // index into best when seen
+  std::vector<uint32_t> tok_stamp, tok_slot;        // per dictionary token
+  std::vector<float> row_sim, row_w;                // slot x query token
+  std::vector<float> bounds;                        // per candidate
+  std::vector<std::pair<float, uint32_t>> ordered;  // (bound, name), best first
+  std::vector<uint32_t> entity_seen;                // epoch per entity
+  std::vector<uint32_t> entity_slot;                // index into best when seen
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> ids;
   std::vector<uint32_t> candidates;
@@ -304,6 +306,34 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     }
     return &best[sc.entity_slot[e]];
   };
+
+  // The best `limit` entities so far (distinct), for the top-k exit.
+  struct TopK {
+    size_t limit;
+    std::vector<std::pair<uint32_t, double>> items;  // entity, score
+    double kth() const {
+      if (limit == 0 || items.size() < limit) return -1.0;
+      double m = 2.0;
+      for (const auto& it : items) m = std::min(m, it.second);
+      return m;
+    }
+    void Offer(uint32_t entity, double score) {
+      if (limit == 0) return;
+      for (auto& it : items) {
+        if (it.first == entity) {
+          it.second = std::max(it.second, score);
+          return;
+        }
+      }
+      if (items.size() < limit) {
+        items.push_back({entity, score});
+        return;
+      }
+      auto low = std::min_element(items.begin(), items.end(),
+                                  [](const auto& x, const auto& y) { return x.second < y.second; });
+      if (score > low->second) *low = {entity, score};
+    }
+  } top{query.limit > 0 ? static_cast<size_t>(query.limit) : 0, {}};
 
   // Entities holding the query's document: their names are always aligned,
   // since the document rule lifts whatever the name scores.
@@ -564,30 +594,30 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
         }
       }
       sc.candidates.resize(kept);
-      if (kept > options.max_candidates) {
-        // Over budget: keep the names with the highest bounds (documented
-        // in ScreenerOptions; the only place the search may lose a match).
-        std::vector<uint32_t> order_by_bound(kept);
-        std::iota(order_by_bound.begin(), order_by_bound.end(), 0);
-        std::nth_element(order_by_bound.begin(), order_by_bound.begin() + options.max_candidates,
-                         order_by_bound.end(),
-                         [&](uint32_t x, uint32_t y) { return sc.bounds[x] > sc.bounds[y]; });
-        order_by_bound.resize(options.max_candidates);
-        std::vector<uint32_t> keep;
-        keep.reserve(options.max_candidates);
-        for (uint32_t k : order_by_bound) keep.push_back(sc.candidates[k]);
-        sc.candidates.swap(keep);
-      }
     }
-
+    // Best bound first; over budget, the names with the highest bounds are
+    // kept (documented in ScreenerOptions: the one place search may lose a
+    // match). Names of entities holding the query's document come first.
+    constexpr float kNoBound = std::numeric_limits<float>::infinity();
+    auto& ranked_names = sc.ordered;
+    ranked_names.clear();
+    for (size_t k = 0; k < sc.candidates.size(); ++k) {
+      ranked_names.push_back({options.exhaustive ? kNoBound : sc.bounds[k], sc.candidates[k]});
+    }
+    std::sort(ranked_names.begin(), ranked_names.end(), [](const auto& x, const auto& y) {
+      return x.first > y.first || (x.first == y.first && x.second < y.second);
+    });
+    if (!options.exhaustive && ranked_names.size() > options.max_candidates) {
+      ranked_names.resize(options.max_candidates);
+    }
     for (uint32_t e : doc_entities) {
       for (uint32_t name = entity_name_begin[e]; name < entity_name_begin[e + 1]; ++name) {
-        if (std::find(sc.candidates.begin(), sc.candidates.end(), name) == sc.candidates.end()) {
-          sc.candidates.push_back(name);
-        }
+        ranked_names.insert(ranked_names.begin(), {kNoBound, name});
       }
     }
-    for (uint32_t name : sc.candidates) {
+    for (const auto& [ub, name] : ranked_names) {
+      // Top-k exit: no remaining name can enter the best `limit` entities.
+      if (!options.exhaustive && ub < top.kth()) break;
       uint32_t e = name_entity[name];
       Best* b = consider_entity(e);
       if (b == nullptr) continue;
@@ -599,6 +629,7 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
         b->name_id = name;
         b->qname = static_cast<uint16_t>(qi);
       }
+      if (b->score >= threshold) top.Offer(e, b->score);
     }
   }
 
