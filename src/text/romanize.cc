@@ -48,12 +48,16 @@
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <array>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "text/unicode_util.h"
 
@@ -805,27 +809,70 @@ UChar32 GreekPlain(UChar32 c) {
 // ------------------------------------------------------------------- ICU ---
 
 // ICU transliterators are not thread-safe, so each thread clones its own
-// from a prototype built once. The prototype is never destroyed: threads may
-// clone from it until process exit.
-icu::Transliterator* ThreadTransliterator() {
-  static icu::Transliterator* const prototype = [] {
-    UErrorCode ec = U_ZERO_ERROR;
-    icu::Transliterator* t = icu::Transliterator::createInstance(
-        icu::UnicodeString::fromUTF8("Any-Latin; Latin-ASCII"), UTRANS_FORWARD, ec);
-    if (U_FAILURE(ec)) {
-      delete t;
-      return static_cast<icu::Transliterator*>(nullptr);
+// from a prototype built once per script. Prototypes are never destroyed:
+// threads may clone from them until process exit. One script's rules
+// ("Han-Latin") build far faster than "Any-Latin", which compiles them all;
+// words mixing scripts (Japanese kanji and kana) still use "Any-Latin".
+constexpr int kAnyScript = -1;
+
+icu::Transliterator* ThreadTransliterator(int script) {
+  thread_local std::unordered_map<int, std::unique_ptr<icu::Transliterator>> local;
+  auto it = local.find(script);
+  if (it != local.end()) return it->second.get();
+  static std::mutex mu;
+  static auto* prototypes = new std::unordered_map<int, icu::Transliterator*>;
+  icu::Transliterator* prototype = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    auto p = prototypes->find(script);
+    if (p == prototypes->end()) {
+      std::string id =
+          script == kAnyScript
+              ? "Any-Latin"
+              : std::string(uscript_getName(static_cast<UScriptCode>(script))) + "-Latin";
+      UErrorCode ec = U_ZERO_ERROR;
+      icu::Transliterator* t = icu::Transliterator::createInstance(
+          icu::UnicodeString::fromUTF8(id + "; Latin-ASCII"), UTRANS_FORWARD, ec);
+      if (U_FAILURE(ec)) {
+        delete t;
+        t = nullptr;
+      }
+      p = prototypes->emplace(script, t).first;
     }
-    return t;
-  }();
-  thread_local std::unique_ptr<icu::Transliterator> local;
-  if (local == nullptr && prototype != nullptr) local.reset(prototype->clone());
-  return local.get();
+    prototype = p->second;
+  }
+  if (prototype == nullptr) {
+    // No transliterator for this script alone: fall back to every script.
+    return script == kAnyScript ? nullptr : ThreadTransliterator(kAnyScript);
+  }
+  return local.emplace(script, std::unique_ptr<icu::Transliterator>(prototype->clone()))
+      .first->second.get();
+}
+
+// The one script of a word's letters, or kAnyScript when they mix scripts.
+int WordScript(std::string_view word) {
+  int script = kAnyScript;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(word.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, n, c);
+    if (c < 0) continue;
+    UErrorCode ec = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &ec);
+    if (U_FAILURE(ec) || sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED) continue;
+    if (script == kAnyScript) {
+      script = sc;
+    } else if (script != sc) {
+      return kAnyScript;
+    }
+  }
+  return script;
 }
 
 std::string IcuRomanize(std::string_view word) {
   std::string out;
-  icu::Transliterator* t = ThreadTransliterator();
+  icu::Transliterator* t = ThreadTransliterator(WordScript(word));
   if (t == nullptr) return out;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
