@@ -38,8 +38,7 @@ double WeakPairFactor(double similarity) {
 // The whole listed name is in the query: at least two listed tokens aligned,
 // one of them a name (so "Abu Anas" counts, "Abu" alone does not), and no
 // listed honorific-free name token left out (checked by the caller).
-bool IsComplete(const NameSide& q, const NameSide& l, uint64_t used_mask) {
-  (void)q;
+bool IsComplete(const NameSide& l, uint64_t used_mask) {
   int used = 0, names = 0;
   for (int j = 0; j < l.size && j < 64; ++j) {
     if (!(used_mask & (1ULL << j))) continue;
@@ -222,7 +221,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
     // correcting where a strong token would otherwise carry a weak one.
     if (aligned < 2) weak = 1.0;
     out.score *= ConflictFactor(unmatched_q, unmatched_l) * weak;
-    out.complete = unmatched_l == 0 && IsComplete(q, l, best_mask);
+    out.complete = unmatched_l == 0 && IsComplete(l, best_mask);
     if (want_pairs) {
       std::reverse(pairs.begin(), pairs.end());
       for (int j = 0; j < nl; ++j) {
@@ -281,7 +280,7 @@ NameAlignment AlignNames(const NameSide& q, const NameSide& l, const TokenSimila
   out.score = std::clamp(gain / total, 0.0, 1.0) * ConflictFactor(unmatched_q, unmatched_l) * weak;
   uint64_t used_mask = 0;
   for (int j = 0; j < nl && j < 64; ++j) used_mask |= l_used[j] ? (1ULL << j) : 0;
-  out.complete = unmatched_l == 0 && IsComplete(q, l, used_mask);
+  out.complete = unmatched_l == 0 && IsComplete(l, used_mask);
   return out;
 }
 

@@ -202,8 +202,6 @@ const Tables& GetTables() {
   return *tables;
 }
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
 bool IsArticle(const std::string& latin, const std::string* next) {
   for (const char* a : kArticles) {
     if (latin == a) return true;
@@ -225,7 +223,7 @@ std::string AbdCompoundStem(const std::string& latin) {
   std::string_view rest(latin);
   rest.remove_prefix(3);
   size_t v = 0;
-  while (v < rest.size() && v < 2 && IsVowel(rest[v])) ++v;
+  while (v < rest.size() && v < 2 && text::IsLatinVowel(rest[v])) ++v;
   if (v > 0 && v + 1 < rest.size()) {
     std::string_view after = rest.substr(v);
     if (after[0] == 'l') {
@@ -242,7 +240,8 @@ std::string AbdCompoundStem(const std::string& latin) {
 // The romaniser drops it; names read it as a vowel, so restore one.
 std::string RestoreAyn(std::string_view original, std::string latin, const text::Romanized& r) {
   constexpr std::string_view kAyn = "\u0639";
-  if (r.abjad && original.substr(0, kAyn.size()) == kAyn && !latin.empty() && !IsVowel(latin[0])) {
+  if (r.abjad && original.substr(0, kAyn.size()) == kAyn && !latin.empty() &&
+      !text::IsLatinVowel(latin[0])) {
     latin.insert(latin.begin(), 'a');
   }
   return latin;

@@ -155,29 +155,19 @@ class PreparedSimilarity : public TokenSimilaritySource {
   const uint32_t* ids_;
 };
 
-class DirectListedSimilarity : public TokenSimilaritySource {
- public:
-  DirectListedSimilarity(const PreparedName& q, const NameToken* const* listed)
-      : q_(q), listed_(listed) {}
-  TokenSimilarity Similarity(int i, int j) const override {
-    return CompareTokens(*q_.tokens[i], *listed_[j]);
-  }
-
- private:
-  const PreparedName& q_;
-  const NameToken* const* listed_;
-};
-
+// Similarities computed directly, token by token: the exhaustive reference
+// and CompareNames.
 class DirectSimilarity : public TokenSimilaritySource {
  public:
-  DirectSimilarity(const AnalyzedName& a, const AnalyzedName& b) : a_(a), b_(b) {}
+  DirectSimilarity(const NameToken* const* query, const NameToken* const* listed)
+      : query_(query), listed_(listed) {}
   TokenSimilarity Similarity(int i, int j) const override {
-    return CompareTokens(a_.tokens[i], b_.tokens[j]);
+    return CompareTokens(*query_[i], *listed_[j]);
   }
 
  private:
-  const AnalyzedName& a_;
-  const AnalyzedName& b_;
+  const NameToken* const* query_;
+  const NameToken* const* listed_;
 };
 
 // Per-thread scratch sized to the index, reused across queries.
@@ -634,9 +624,7 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
   }
 
   // Document channel: a matching document number is near-decisive whatever the name.
-  if (!ev.document.empty()) {
-    for (uint32_t e : documents.Find(HashBytes(ev.document))) consider_entity(e);
-  }
+  for (uint32_t e : doc_entities) consider_entity(e);
 
   std::vector<Hit> hits;
   std::vector<std::pair<double, size_t>> ranked;
@@ -723,7 +711,7 @@ NameAlignment Screener::Impl::Align(const PreparedName& q, uint32_t name, bool w
     weights->push_back(dict[ids[j]].weight);
   }
   PreparedSimilarity indexed(q, listed->data(), ids);
-  DirectListedSimilarity direct(q, listed->data());
+  DirectSimilarity direct(q.tokens.data(), listed->data());
   const TokenSimilaritySource& sims =
       options.exhaustive ? static_cast<const TokenSimilaritySource&>(direct) : indexed;
   const int nq = static_cast<int>(q.tokens.size());
@@ -833,27 +821,26 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<model::Entity> ent
   intern.clear();
   for (DictToken& d : x.dict) d.weight = x.freq.Weight(d.token);
 
-  // 3. Postings (each name once per token).
-  std::vector<uint32_t> counts(x.dict.size() + 1, 0);
-  for (size_t n = 0; n < x.names(); ++n) {
+  // 3. Postings (each name once per token): count, then fill.
+  auto for_each_distinct_token = [&x](size_t n, auto&& f) {
     for (uint32_t p = x.name_tok_begin[n]; p < x.name_tok_begin[n + 1]; ++p) {
-      bool dup = false;
-      for (uint32_t r = x.name_tok_begin[n]; r < p; ++r)
-        dup |= x.name_tokens[r] == x.name_tokens[p];
-      if (!dup) ++counts[x.name_tokens[p] + 1];
+      uint32_t* first = x.name_tokens.data() + x.name_tok_begin[n];
+      if (std::find(first, x.name_tokens.data() + p, x.name_tokens[p]) ==
+          x.name_tokens.data() + p) {
+        f(x.name_tokens[p]);
+      }
     }
-  }
+  };
+  std::vector<uint32_t> counts(x.dict.size() + 1, 0);
+  for (size_t n = 0; n < x.names(); ++n)
+    for_each_distinct_token(n, [&](uint32_t t) { ++counts[t + 1]; });
   std::partial_sum(counts.begin(), counts.end(), counts.begin());
   x.post_begin = counts;
   x.postings.assign(counts.back(), 0);
   std::vector<uint32_t> fill(counts.begin(), counts.end() - 1);
   for (size_t n = 0; n < x.names(); ++n) {
-    for (uint32_t p = x.name_tok_begin[n]; p < x.name_tok_begin[n + 1]; ++p) {
-      bool dup = false;
-      for (uint32_t r = x.name_tok_begin[n]; r < p; ++r)
-        dup |= x.name_tokens[r] == x.name_tokens[p];
-      if (!dup) x.postings[fill[x.name_tokens[p]]++] = static_cast<uint32_t>(n);
-    }
+    for_each_distinct_token(n,
+                            [&](uint32_t t) { x.postings[fill[t]++] = static_cast<uint32_t>(n); });
   }
 
   // 4. Token pairs.
@@ -947,7 +934,7 @@ double CompareNames(const std::string& a, const std::string& b, model::EntityKin
     qt.push_back(&qa.tokens[i]), qw.push_back(prior_only.Weight(qa.tokens[i]));
   for (int j = 0; j < nl; ++j)
     lt.push_back(&la.tokens[j]), lw.push_back(prior_only.Weight(la.tokens[j]));
-  DirectSimilarity sims(qa, la);
+  DirectSimilarity sims(qt.data(), lt.data());
   NameAlignment al = AlignNames({qt.data(), qw.data(), nq}, {lt.data(), lw.data(), nl}, sims,
                                 explanation != nullptr);
   if (explanation) {

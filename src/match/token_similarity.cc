@@ -13,9 +13,7 @@ constexpr int kUnknownDistance = -1;
 }  // namespace
 
 bool StartsWithVowel(std::string_view latin) {
-  if (latin.empty()) return false;
-  char c = latin[0];
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+  return !latin.empty() && text::IsLatinVowel(latin[0]);
 }
 
 TokenSimilarity CompareTokens(const NameToken& a, const NameToken& b) {

@@ -13,7 +13,6 @@ namespace {
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
 bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 // Multi-letter rewrites, tried in this order at every position (longest
 // first, so "shch" wins over "sh" and "sch" over "ch"):
@@ -72,7 +71,7 @@ constexpr Rewrite kRewrites[] = {
 // Then equal adjacent symbols collapse, also across a dropped vowel:
 // Arabic writes a doubled consonant once ("ممدوح" mmduh -> "md") and Latin
 // "Mamdouh" must give the same ("md").
-bool VowelOrY(char c) { return IsVowel(c) || c == 'y'; }
+bool VowelOrY(char c) { return IsLatinVowel(c) || c == 'y'; }
 
 }  // namespace
 
@@ -271,7 +270,7 @@ bool Confusable(char x, char y) {
 
 double SubCost(char x, char y) {
   if (x == y) return 0.0;
-  if (IsVowel(x) && IsVowel(y)) return kVowelSub;
+  if (IsLatinVowel(x) && IsLatinVowel(y)) return kVowelSub;
   if (Confusable(x, y)) return kConfusable;
   return kOther;
 }
@@ -282,7 +281,7 @@ double SubCost(char x, char y) {
 double IndelCost(std::string_view s, size_t i, bool abjad) {
   const char c = s[i];
   double cost = kOther;
-  if (IsVowel(c)) cost = abjad ? kAbjadVowelIndel : kVowelIndel;
+  if (IsLatinVowel(c)) cost = abjad ? kAbjadVowelIndel : kVowelIndel;
   const bool doubled = (i > 0 && s[i - 1] == c) || (i + 1 < s.size() && s[i + 1] == c);
   if (doubled) cost = std::min(cost, kDoubledOrDigraphH);
   if (c == 'h' && i > 0) {

@@ -7,6 +7,11 @@
 
 namespace hudud::text {
 
+// True for the five Latin vowel letters a, e, i, o, u (lower case).
+inline bool IsLatinVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 // The consonant skeleton of a romanised token: vowels dropped ("y" and "w"
 // count as vowels except as the first letter, where they are kept as
 // consonants), digraphs folded to one class symbol (kh->h, sh/ch/tch/sch/
