@@ -148,8 +148,7 @@ struct Flags {
   double batch_seconds = 3.0;
   double rank_threshold = 0.0;
   size_t warmup = 500;
-  size_t max_candidates = 0;    // 0 = the engine's default
-  std::string search = "auto";  // ScreenerOptions::search
+  size_t max_candidates = 0;  // 0 = the engine's default
   int pg_port = 54329;
   std::string pg_bindir;
   double pg_limit = 0.3;
@@ -236,8 +235,6 @@ int Main(const Flags& f) {
   const uint64_t rss_before = ProcStatusKb("VmRSS");
   match::ScreenerOptions so;
   if (f.max_candidates > 0) so.max_candidates = f.max_candidates;
-  if (f.search == "tokens") so.search = hudud::match::ScreenerOptions::Search::kTokens;
-  if (f.search == "pairs") so.search = hudud::match::ScreenerOptions::Search::kPairs;
   auto t3 = Clock::now();
   auto built = match::Screener::Build(std::move(list.entities), so);
   auto t4 = Clock::now();
@@ -552,9 +549,6 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--warmup", f.warmup, "untimed queries before the latency run")
       ->capture_default_str();
-  app.add_option("--search", f.search,
-                 "candidate search: auto, tokens or pairs (ScreenerOptions::search)")
-      ->check(CLI::IsMember({"auto", "tokens", "pairs"}));
   app.add_option("--max-candidates", f.max_candidates,
                  "ScreenerOptions::max_candidates (0: default)");
   app.add_option("--pg-port", f.pg_port, "port of the throwaway cluster")->capture_default_str();

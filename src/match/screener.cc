@@ -63,20 +63,6 @@ struct PreparedName {
   std::vector<std::vector<SimilarToken>> similar;  // sorted by id
 };
 
-uint64_t PairHash(uint64_t a, uint64_t b) {
-  if (a > b) std::swap(a, b);
-  uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return h == 0 ? 1 : h;
-}
-
-bool InPairs(TokenRole role) { return role == TokenRole::kName || role == TokenRole::kInitial; }
-
-// Names longer than this contribute pairs of their first tokens only.
-constexpr size_t kMaxPairTokens = 12;
-
 std::string FormatScore(double s) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.2f", s);
@@ -102,12 +88,6 @@ struct Screener::Impl {
   std::vector<uint32_t> postings;
 
   FlatMultiMap latin_map, skeleton_map, latin_deletes, skeleton_deletes, documents;
-  // Pairs of name tokens that occur together in a name, keyed by their
-  // frequency keys: finds names that match two common query tokens without
-  // reading either token's long postings.
-  std::vector<uint64_t> token_key;  // per dictionary token; 0 = not in pairs
-  FlatMultiMap pairs;
-  std::vector<uint32_t> long_names;  // names with more pair tokens than are paired
 
   size_t names() const { return name_entity.size(); }
 
@@ -340,9 +320,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     // (with a neighbour) and split forms. Cost = postings they would touch.
     struct ChannelToken {
       uint32_t id;
-      float sim;            // the most similarity a name reached through it can have
-      float wmax;           // the most listed weight it can align with
-      bool joined = false;  // found for this token written together with a neighbour
+      float sim;   // the most similarity a name reached through it can have
+      float wmax;  // the most listed weight it can align with
     };
     struct Channel {
       std::vector<ChannelToken> tokens;  // sorted by sim, best first, before use
@@ -350,8 +329,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       double wmax = 0;  // max over tokens
     };
     std::vector<Channel> channels(nq);
-    auto add = [&](Channel& c, uint32_t id, double sim, double wmax, bool joined = false) {
-      c.tokens.push_back({id, static_cast<float>(sim), static_cast<float>(wmax), joined});
+    auto add = [&](Channel& c, uint32_t id, double sim, double wmax) {
+      c.tokens.push_back({id, static_cast<float>(sim), static_cast<float>(wmax)});
       c.cost += post_begin[id + 1] - post_begin[id];
       c.wmax = std::max(c.wmax, wmax);
     };
@@ -369,10 +348,8 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
           q.tokens[i + 1]->role != TokenRole::kInitial) {
         NameToken joined = JoinTokens(t, *q.tokens[i + 1]);
         FindSimilar(joined, &tmp, &sc.hashes, &sc.ids);
-        for (const auto& st : tmp) {
-          add(channels[i], st.id, st.sim.score, dict[st.id].weight, true);
-          add(channels[i + 1], st.id, st.sim.score, dict[st.id].weight, true);
-        }
+        add_tokens(channels[i], tmp);
+        add_tokens(channels[i + 1], tmp);
       }
       if (t.role != TokenRole::kName) continue;
       // A listed initial matches any name token with its letter.
@@ -459,57 +436,6 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     // threshold alone: nothing to look up, read every name.
     const bool scan_all = options.exhaustive || bound(out_a, out_x) >= threshold;
 
-    // Pair search. Let N be the query's name tokens. If the other tokens
-    // alone cannot reach the threshold, an accepted name matches some token
-    // of N; if it matches only one, that token i must be able to reach the
-    // threshold with the others ("single"), and the name holds a token of
-    // i's channel. Otherwise it matches two tokens i, j of N with two
-    // distinct listed tokens from their channels, so it holds a pair of
-    // their frequency keys (a joined match uses one listed token for two
-    // query tokens: those channel tokens are read directly).
-    bool use_pairs = false;
-    std::vector<int> singles, paired;
-    std::vector<std::vector<uint64_t>> keys(nq);
-    if (!scan_all && options.search != ScreenerOptions::Search::kTokens) {
-      uint64_t other = 0;
-      for (int i = 0; i < nq; ++i)
-        if (q.tokens[i]->role != TokenRole::kName) other |= 1ULL << i;
-      auto bound_mask = [&](uint64_t m) {
-        double a = 0, x = 0;
-        for (int i = 0; i < nq; ++i) {
-          if (!(m >> i & 1)) continue;
-          a += q.weights[i];
-          x += kListedTokenBeta * channels[i].wmax;
-        }
-        return bound(a, x);
-      };
-      bool safe = bound_mask(other) < threshold;
-      for (int i = 0; i < nq && safe; ++i) {
-        if (q.tokens[i]->role != TokenRole::kName) continue;
-        for (const ChannelToken& ct : channels[i].tokens) {
-          if (ct.joined) continue;
-          if (!InPairs(dict[ct.id].token.role)) {
-            safe = false;
-            break;
-          }
-          keys[i].push_back(token_key[ct.id]);
-        }
-        std::sort(keys[i].begin(), keys[i].end());
-        keys[i].erase(std::unique(keys[i].begin(), keys[i].end()), keys[i].end());
-        (bound_mask(other | 1ULL << i) >= threshold ? singles : paired).push_back(i);
-      }
-      if (safe) {
-        size_t probes = 0, single_cost = 0, token_cost = 0;
-        for (size_t a = 0; a < paired.size(); ++a)
-          for (size_t b = a + 1; b < paired.size(); ++b)
-            probes += keys[paired[a]].size() * keys[paired[b]].size();
-        for (int i : singles) single_cost += channels[i].cost;
-        for (int i : chosen) token_cost += channels[i].cost;
-        use_pairs = probes <= 4096 && (options.search == ScreenerOptions::Search::kPairs ||
-                                       single_cost + 8 * probes < token_cost / 2);
-      }
-    }
-
     sc.candidates.clear();
     auto take = [&](uint32_t name) {
       if (sc.name_seen[name] == sc.epoch) return;
@@ -519,21 +445,6 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     if (scan_all) {
       for (uint32_t n = 0; n < names(); ++n) sc.candidates.push_back(n);
       chosen.clear();
-    } else if (use_pairs) {
-      chosen.clear();
-      for (int i : singles)
-        for (const ChannelToken& ct : channels[i].tokens)
-          for (uint32_t name : Postings(ct.id)) take(name);
-      for (int i = 0; i < nq; ++i)
-        for (const ChannelToken& ct : channels[i].tokens)
-          if (ct.joined)
-            for (uint32_t name : Postings(ct.id)) take(name);
-      for (size_t a = 0; a < paired.size(); ++a)
-        for (size_t b = a + 1; b < paired.size(); ++b)
-          for (uint64_t ka : keys[paired[a]])
-            for (uint64_t kb : keys[paired[b]])
-              for (uint32_t name : pairs.Find(PairHash(ka, kb))) take(name);
-      for (uint32_t name : long_names) take(name);
     }
     for (int i : chosen) {
       for (const ChannelToken& ct : channels[i].tokens) {
@@ -843,32 +754,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<model::Entity> ent
                             [&](uint32_t t) { x.postings[fill[t]++] = static_cast<uint32_t>(n); });
   }
 
-  // 4. Token pairs.
-  x.token_key.assign(x.dict.size(), 0);
-  for (uint32_t id = 0; id < x.dict.size(); ++id) {
-    const NameToken& t = x.dict[id].token;
-    if (InPairs(t.role)) x.token_key[id] = HashBytes(FrequencyKey(t));
-  }
-  {
-    std::vector<std::pair<uint64_t, uint32_t>> pp;
-    std::vector<uint64_t> keys;
-    for (size_t n = 0; n < x.names(); ++n) {
-      keys.clear();
-      for (uint32_t p = x.name_tok_begin[n]; p < x.name_tok_begin[n + 1]; ++p) {
-        if (uint64_t k = x.token_key[x.name_tokens[p]]) keys.push_back(k);
-      }
-      if (keys.size() > kMaxPairTokens) {
-        x.long_names.push_back(static_cast<uint32_t>(n));
-        keys.resize(kMaxPairTokens);
-      }
-      for (size_t a = 0; a < keys.size(); ++a)
-        for (size_t b = a + 1; b < keys.size(); ++b)
-          pp.push_back({PairHash(keys[a], keys[b]), static_cast<uint32_t>(n)});
-    }
-    x.pairs.Build(std::move(pp));
-  }
-
-  // 5. Lookup maps.
+  // 4. Lookup maps.
   std::vector<std::pair<uint64_t, uint32_t>> latin, skel, ldel, sdel;
   std::vector<uint64_t> hashes;
   for (uint32_t id = 0; id < x.dict.size(); ++id) {
@@ -916,8 +802,8 @@ Screener::Stats Screener::stats() const {
   s.postings = x.postings.size();
   s.index_bytes = x.postings.size() * 4 + x.name_tokens.size() * 4 + x.names() * 10 +
                   x.latin_map.bytes() + x.skeleton_map.bytes() + x.latin_deletes.bytes() +
-                  x.skeleton_deletes.bytes() + x.documents.bytes() + x.pairs.bytes() +
-                  x.token_key.size() * 8 + x.dict.size() * sizeof(DictToken);
+                  x.skeleton_deletes.bytes() + x.documents.bytes() +
+                  x.dict.size() * sizeof(DictToken);
   return s;
 }
 

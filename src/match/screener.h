@@ -91,12 +91,6 @@ struct ScreenerOptions {
   // bypassing the index: slow, obviously complete; the reference the index
   // is tested against.
   bool exhaustive = false;
-  // How candidate names are found: kAuto picks the cheaper of reading the
-  // postings of the rarest query tokens (kTokens) or looking up pairs of
-  // query tokens that must occur together (kPairs). Both are lossless; the
-  // choice only changes speed. Tests force each.
-  enum class Search { kAuto, kTokens, kPairs };
-  Search search = Search::kAuto;
 };
 
 class Screener {
