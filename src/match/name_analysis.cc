@@ -236,19 +236,7 @@ std::string AbdCompoundStem(const std::string& latin) {
   return std::string(rest);
 }
 
-// A word-initial ayn (ع) is the onset of a vowel in names: Omar, Ali, Abd.
-// The romaniser drops it; names read it as a vowel, so restore one.
-std::string RestoreAyn(std::string_view original, std::string latin, const text::Romanized& r) {
-  constexpr std::string_view kAyn = "\u0639";
-  if (r.abjad && original.substr(0, kAyn.size()) == kAyn && !latin.empty() &&
-      !text::IsLatinVowel(latin[0])) {
-    latin.insert(latin.begin(), 'a');
-  }
-  return latin;
-}
-
 NameToken MakeToken(std::string original, std::string latin, const text::Romanized& r) {
-  latin = RestoreAyn(original, std::move(latin), r);
   NameToken t;
   t.original = std::move(original);
   t.latin = std::move(latin);
@@ -324,7 +312,7 @@ AnalyzedName AnalyzeName(std::string_view name, model::EntityKind kind) {
         AbdCompoundStem(r.latin).empty()) {
       raw.push_back(MakeToken("ال", "al", r));
       std::string rest = repaired.substr(kArticle.size());
-      raw.push_back(MakeToken(rest, RestoreAyn(rest, r.latin.substr(2), r), r));
+      raw.push_back(MakeToken(rest, r.latin.substr(2), r));
       continue;
     }
     raw.push_back(MakeToken(std::move(repaired), std::move(r.latin), r));

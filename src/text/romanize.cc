@@ -13,7 +13,9 @@
 //  Arabic script
 //   - Every alef form (ا أ إ آ ٱ) is "a": the vowel it carries is unknown
 //     without harakat and the cost layer treats vowel-for-vowel as cheap.
-//   - ع (ayn) and ء (hamza) are dropped; ؤ -> "u", ئ -> "i".
+//   - ع (ayn) and ء (hamza) are dropped, except that a word-initial ayn
+//     (also after the article) reads "a" when no vowel follows it: "علي" ->
+//     "ali", "عبد" -> "abd", "عيسى" -> "isa"; ؤ -> "u", ئ -> "i".
 //   - ة (ta marbuta) and ۃ -> "a" ("فاطمة" -> "fatma"); ى (alef maqsura) is
 //     "a" at the end of a word ("موسى" -> "musa") and read as ي elsewhere.
 //   - و is a consonant when word-initial, before a long vowel letter
@@ -59,6 +61,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "text/skeleton.h"
 #include "text/unicode_util.h"
 
 namespace hudud::text {
@@ -72,6 +75,7 @@ bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '
 
 constexpr UChar32 kAlef = 0x0627;
 constexpr UChar32 kLam = 0x0644;
+constexpr UChar32 kAyn = 0x0639;
 constexpr UChar32 kWaw = 0x0648;
 constexpr UChar32 kYeh = 0x064A;
 constexpr UChar32 kFarsiYeh = 0x06CC;
@@ -964,13 +968,20 @@ Romanized Romanize(std::string_view word) {
   r.abjad = IsAbjad(r.script);
 
   r.latin.reserve(word.size() + 8);
+  size_t ayn_at = std::string::npos;  // where a word-initial ayn's sound goes
   for (size_t i = 0; i < cps.size();) {
+    if (cps[i] == kAyn && IsArabicWordStart(cps, i)) ayn_at = r.latin.size();
     const size_t used = AppendTable(cps, i, persian, &r.latin);
     if (used == 0) {
       r.latin = IcuRomanize(word);
-      break;
+      return r;
     }
     i += used;
+  }
+  // A word-initial ayn is silent but carries a vowel onset in names (Omar,
+  // Ali, Abd): "a", unless the next letter is already read as a vowel.
+  if (ayn_at != std::string::npos && ayn_at < r.latin.size() && !IsLatinVowel(r.latin[ayn_at])) {
+    r.latin.insert(r.latin.begin() + static_cast<std::ptrdiff_t>(ayn_at), 'a');
   }
   return r;
 }
