@@ -17,58 +17,12 @@
 #include <unordered_set>
 #include <utility>
 
+#include "store/db.h"
 #include "store/entity_json.h"
 
 namespace hudud::store {
 namespace {
 
-// Schema migrations, applied in order; schema_version holds how many have
-// run. Append only: a released database has run the earlier ones.
-constexpr std::array<const char*, 1> kMigrations = {
-    R"sql(
-CREATE TABLE lists (
-  list_id        TEXT PRIMARY KEY,
-  active_version INTEGER REFERENCES list_versions(id)
-);
-CREATE TABLE list_versions (
-  id           INTEGER PRIMARY KEY,
-  list_id      TEXT NOT NULL REFERENCES lists(list_id),
-  format       TEXT NOT NULL,
-  source       TEXT NOT NULL,
-  sha256       TEXT NOT NULL,
-  generated_at TEXT NOT NULL,
-  imported_at  TEXT NOT NULL,
-  entities     INTEGER NOT NULL,
-  names        INTEGER NOT NULL,
-  documents    INTEGER NOT NULL
-);
-CREATE INDEX list_versions_by_list ON list_versions(list_id);
--- id is explicit so VACUUM cannot renumber it: it keeps the file's order.
-CREATE TABLE entities (
-  id           INTEGER PRIMARY KEY,
-  version_id   INTEGER NOT NULL REFERENCES list_versions(id) ON DELETE CASCADE,
-  entity_id    TEXT NOT NULL,
-  kind         TEXT NOT NULL,
-  json         TEXT NOT NULL,
-  content_hash BLOB NOT NULL,
-  UNIQUE (version_id, entity_id)
-);
--- Entries of an index are ordered by (version_id, id): loading a version
--- in file order reads this index without sorting.
-CREATE INDEX entities_by_version ON entities(version_id);
-CREATE TABLE names (
-  version_id INTEGER NOT NULL,
-  entity_id  TEXT NOT NULL,
-  name       TEXT NOT NULL,
-  kind       TEXT NOT NULL,
-  FOREIGN KEY (version_id, entity_id) REFERENCES entities(version_id, entity_id)
-    ON DELETE CASCADE
-);
-CREATE INDEX names_by_entity ON names(version_id, entity_id);
-)sql",
-};
-
-constexpr int kLatestSchema = static_cast<int>(kMigrations.size());
 constexpr size_t kContentHashBytes = 16;  // BLAKE2b-128: change detection, not security
 using ContentHash = std::array<unsigned char, kContentHashBytes>;
 
@@ -87,6 +41,8 @@ ContentHash HashOf(std::string_view bytes) {
   return h;
 }
 
+}  // namespace
+
 std::string UtcNowIso8601() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -96,134 +52,7 @@ std::string UtcNowIso8601() {
   return std::string(buf, n);
 }
 
-std::string_view ColumnText(sqlite3_stmt* s, int col) {
-  const unsigned char* p = sqlite3_column_text(s, col);
-  if (p == nullptr) return {};
-  return std::string_view(reinterpret_cast<const char*>(p),
-                          static_cast<size_t>(sqlite3_column_bytes(s, col)));
-}
-
-// A prepared statement. Reset (not finalized) between uses, so statements
-// on hot paths are prepared once per Store.
-class Stmt {
- public:
-  Stmt() = default;
-  explicit Stmt(sqlite3_stmt* s) : s_(s) {}
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(Stmt&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
-  Stmt& operator=(Stmt&& o) noexcept {
-    if (this != &o) {
-      sqlite3_finalize(s_);
-      s_ = std::exchange(o.s_, nullptr);
-    }
-    return *this;
-  }
-  sqlite3_stmt* get() const { return s_; }
-  explicit operator bool() const { return s_ != nullptr; }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-};
-
-}  // namespace
-
-struct Store::Impl {
-  sqlite3* db = nullptr;
-  std::string path;
-  // Statements used once per entity or name; prepared on first use.
-  Stmt insert_entity, insert_name;
-
-  ~Impl() {
-    // Statements must be finalized before the connection closes.
-    insert_entity = Stmt();
-    insert_name = Stmt();
-    sqlite3_close_v2(db);
-  }
-
-  // Every sqlite failure is an IOError naming the file, what we were doing
-  // and sqlite's own words.
-  Status Error(std::string_view what) const {
-    return Status::IOError(path + ": " + std::string(what) + ": " +
-                           (db ? sqlite3_errmsg(db) : "out of memory"));
-  }
-
-  Status Exec(const char* sql) {
-    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      // sqlite3_exec's statement text is a good enough "what" for DDL;
-      // keep it to the first line so messages stay readable.
-      std::string_view s(sql);
-      while (!s.empty() && (s.front() == '\n' || s.front() == ' ')) s.remove_prefix(1);
-      return Error(s.substr(0, s.find('\n')));
-    }
-    return Status::Ok();
-  }
-
-  Result<Stmt> Prepare(std::string_view sql, bool persistent = false) {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
-                           persistent ? SQLITE_PREPARE_PERSISTENT : 0, &s, nullptr) != SQLITE_OK) {
-      sqlite3_finalize(s);
-      return Error("preparing \"" + std::string(sql) + "\"");
-    }
-    return Stmt(s);
-  }
-
-  // Steps `s`: true = a row is ready, false = done.
-  Result<bool> Step(const Stmt& s, std::string_view what) {
-    int rc = sqlite3_step(s.get());
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    return Error(what);
-  }
-
-  // Runs a statement that returns no rows, then resets it for reuse.
-  Status Run(const Stmt& s, std::string_view what) {
-    int rc = sqlite3_step(s.get());
-    Status st = rc == SQLITE_DONE ? Status::Ok() : Error(what);
-    sqlite3_reset(s.get());
-    sqlite3_clear_bindings(s.get());
-    return st;
-  }
-
-  Status Migrate();
-  Result<ListVersion> ReadVersion(int64_t version_id);
-};
-
 namespace {
-
-void BindText(const Stmt& s, int i, std::string_view v) {
-  // SQLITE_STATIC: every bound string outlives the step that reads it.
-  sqlite3_bind_text(s.get(), i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-}
-
-// Rolls back unless Commit() succeeded, so an early error return from an
-// import leaves the database as it was.
-class Transaction {
- public:
-  explicit Transaction(Store::Impl* impl) : impl_(impl) {}
-  ~Transaction() {
-    if (open_) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-
-  // IMMEDIATE takes the write lock up front: two importers serialize here
-  // instead of one failing with SQLITE_BUSY halfway through.
-  Status Begin(bool write) {
-    HUDUD_RETURN_IF_ERROR(impl_->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
-    open_ = true;
-    return Status::Ok();
-  }
-  Status Commit() {
-    HUDUD_RETURN_IF_ERROR(impl_->Exec("COMMIT"));
-    open_ = false;
-    return Status::Ok();
-  }
-
- private:
-  Store::Impl* impl_;
-  bool open_ = false;
-};
 
 // The schema version, or -1 when the database has no schema_version table.
 Result<int> SchemaVersion(Store::Impl& impl) {
@@ -246,17 +75,17 @@ Result<int> SchemaVersion(Store::Impl& impl) {
 Status Store::Impl::Migrate() {
   Result<int> version = SchemaVersion(*this);
   if (!version.ok()) return version.status();
-  if (*version == kLatestSchema) return Status::Ok();  // the common case: no write lock taken
+  if (*version == LatestSchema()) return Status::Ok();  // the common case: no write lock taken
 
   Transaction tx(this);
   HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
   // Read again under the lock: another process may have migrated meanwhile.
   version = SchemaVersion(*this);
   if (!version.ok()) return version.status();
-  if (*version > kLatestSchema) {
+  if (*version > LatestSchema()) {
     return Status::Unsupported(path + ": database schema version " + std::to_string(*version) +
                                " is newer than this hudud supports (" +
-                               std::to_string(kLatestSchema) + "); use a newer hudud");
+                               std::to_string(LatestSchema()) + "); use a newer hudud");
   }
   if (*version < 0) {
     // No schema_version: only an empty database may become ours; anything
@@ -274,14 +103,14 @@ Status Store::Impl::Migrate() {
     HUDUD_RETURN_IF_ERROR(Exec("INSERT INTO schema_version (version) VALUES (0)"));
     version = 0;
   }
-  for (int v = *version; v < kLatestSchema; ++v) {
-    if (sqlite3_exec(db, kMigrations[v], nullptr, nullptr, nullptr) != SQLITE_OK) {
+  for (int v = *version; v < LatestSchema(); ++v) {
+    if (sqlite3_exec(db, Migration(v), nullptr, nullptr, nullptr) != SQLITE_OK) {
       return Error("applying schema migration " + std::to_string(v + 1));
     }
   }
   Result<Stmt> set = Prepare("UPDATE schema_version SET version = ?");
   if (!set.ok()) return set.status();
-  sqlite3_bind_int(set->get(), 1, kLatestSchema);
+  sqlite3_bind_int(set->get(), 1, LatestSchema());
   HUDUD_RETURN_IF_ERROR(Run(*set, "recording the schema version"));
   return tx.Commit();
 }

@@ -1,0 +1,60 @@
+// The database schema as an ordered list of migrations (see db.h).
+#include <array>
+
+#include "store/db.h"
+
+namespace hudud::store {
+namespace {
+
+// Schema migrations, applied in order; schema_version holds how many have
+// run. Append only: a released database has run the earlier ones.
+constexpr std::array<const char*, 1> kMigrations = {
+    R"sql(
+CREATE TABLE lists (
+  list_id        TEXT PRIMARY KEY,
+  active_version INTEGER REFERENCES list_versions(id)
+);
+CREATE TABLE list_versions (
+  id           INTEGER PRIMARY KEY,
+  list_id      TEXT NOT NULL REFERENCES lists(list_id),
+  format       TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  sha256       TEXT NOT NULL,
+  generated_at TEXT NOT NULL,
+  imported_at  TEXT NOT NULL,
+  entities     INTEGER NOT NULL,
+  names        INTEGER NOT NULL,
+  documents    INTEGER NOT NULL
+);
+CREATE INDEX list_versions_by_list ON list_versions(list_id);
+-- id is explicit so VACUUM cannot renumber it: it keeps the file's order.
+CREATE TABLE entities (
+  id           INTEGER PRIMARY KEY,
+  version_id   INTEGER NOT NULL REFERENCES list_versions(id) ON DELETE CASCADE,
+  entity_id    TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  json         TEXT NOT NULL,
+  content_hash BLOB NOT NULL,
+  UNIQUE (version_id, entity_id)
+);
+-- Entries of an index are ordered by (version_id, id): loading a version
+-- in file order reads this index without sorting.
+CREATE INDEX entities_by_version ON entities(version_id);
+CREATE TABLE names (
+  version_id INTEGER NOT NULL,
+  entity_id  TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  FOREIGN KEY (version_id, entity_id) REFERENCES entities(version_id, entity_id)
+    ON DELETE CASCADE
+);
+CREATE INDEX names_by_entity ON names(version_id, entity_id);
+)sql",
+};
+
+}  // namespace
+
+int LatestSchema() { return static_cast<int>(kMigrations.size()); }
+const char* Migration(int index) { return kMigrations[static_cast<size_t>(index)]; }
+
+}  // namespace hudud::store
