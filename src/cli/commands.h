@@ -11,8 +11,21 @@ namespace hudud::cli {
 
 using CommandRunner = std::function<int()>;
 
-// hudud lists import FILE [--format auto|un-xml] [--db PATH] [--json]
+// hudud lists import FILE [--format F] [--list-id ID] [--mapping FILE] [--db PATH] [--json]
 CommandRunner AddListsImportCommand(CLI::App& import);
+
+// hudud lists show [--json]; hudud lists diff LIST [--from V] [--to V] [--json];
+// hudud lists export LIST --format ftm-json|xml|csv [--out FILE]  (lists_versions.cc)
+CommandRunner AddListsShowCommand(CLI::App& show);
+CommandRunner AddListsDiffCommand(CLI::App& diff);
+CommandRunner AddListsExportCommand(CLI::App& exp);
+
+// hudud designations propose|amend|delist|approve|reject|publish|list|show (designations.cc)
+CommandRunner AddDesignationsCommand(CLI::App& designations);
+
+// hudud subjects import FILE; hudud subjects rescreen; hudud alerts list (monitoring.cc)
+CommandRunner AddSubjectsCommand(CLI::App& subjects);
+CommandRunner AddAlertsCommand(CLI::App& alerts);
 
 // hudud screen --name NAME... | --batch FILE|-  (see screen.cc)
 CommandRunner AddScreenCommand(CLI::App& screen);

@@ -22,18 +22,24 @@ std::string CheckCommandWords(int argc, char** argv) {
   if (argc < 2 || IsFlag(argv[1])) return "";
   std::string_view command = argv[1];
   if (command == "lists") {
-    if (argc < 3 || IsFlag(argv[2]) || std::string_view(argv[2]) == "import") return "";
-    return "unknown command 'lists " + std::string(argv[2]) + "' (expected: lists import)";
+    std::string_view sub = argc < 3 ? "" : argv[2];
+    if (argc < 3 || IsFlag(argv[2]) || sub == "import" || sub == "show" || sub == "diff" ||
+        sub == "export")
+      return "";
+    return "unknown command 'lists " + std::string(sub) +
+           "' (expected: lists import, lists show, lists diff or lists export)";
   }
-  if (command == "screen" || command == "compare" || command == "demo") return "";
+  if (command == "screen" || command == "compare" || command == "demo" ||
+      command == "designations" || command == "subjects" || command == "alerts")
+    return "";
   return "unknown command '" + std::string(command) +
-         "' (expected: lists import, screen, compare or demo)";
+         "' (expected: lists, screen, compare, designations, subjects, alerts or demo)";
 }
 
 // "hudud screen --help" for errors after a known command word.
 std::string HelpHint(int argc, char** argv) {
-  if (argc >= 3 && std::string_view(argv[1]) == "lists" && std::string_view(argv[2]) == "import") {
-    return " (see hudud lists import --help)";
+  if (argc >= 3 && std::string_view(argv[1]) == "lists" && !IsFlag(argv[2])) {
+    return " (see hudud lists " + std::string(argv[2]) + " --help)";
   }
   if (argc >= 2 && !IsFlag(argv[1]) && CheckCommandWords(argc, argv).empty()) {
     return " (see hudud " + std::string(argv[1]) + " --help)";
@@ -50,6 +56,22 @@ int Run(int argc, char** argv) {
   lists->require_subcommand(1);
   CLI::App* import = lists->add_subcommand("import", "Import a watchlist file as a new version");
   hudud::cli::CommandRunner run_import = hudud::cli::AddListsImportCommand(*import);
+  CLI::App* show = lists->add_subcommand("show", "Show the lists with their active version");
+  hudud::cli::CommandRunner run_show = hudud::cli::AddListsShowCommand(*show);
+  CLI::App* diff = lists->add_subcommand("diff", "What changed between two versions of a list");
+  hudud::cli::CommandRunner run_diff = hudud::cli::AddListsDiffCommand(*diff);
+  CLI::App* exp = lists->add_subcommand("export", "Write a list out as FtM JSON, XML or CSV");
+  hudud::cli::CommandRunner run_export = hudud::cli::AddListsExportCommand(*exp);
+
+  CLI::App* designations = app.add_subcommand(
+      "designations", "The national designation process (propose, approve, publish, delist)");
+  hudud::cli::CommandRunner run_designations = hudud::cli::AddDesignationsCommand(*designations);
+
+  CLI::App* subjects =
+      app.add_subcommand("subjects", "Subjects held for ongoing monitoring (import, rescreen)");
+  hudud::cli::CommandRunner run_subjects = hudud::cli::AddSubjectsCommand(*subjects);
+  CLI::App* alerts = app.add_subcommand("alerts", "Alerts raised on held subjects");
+  hudud::cli::CommandRunner run_alerts = hudud::cli::AddAlertsCommand(*alerts);
 
   CLI::App* screen = app.add_subcommand("screen", "Screen a name (or a batch) against the lists");
   hudud::cli::CommandRunner run_screen = hudud::cli::AddScreenCommand(*screen);
@@ -80,6 +102,12 @@ int Run(int argc, char** argv) {
   }
 
   if (*import) return run_import();
+  if (*show) return run_show();
+  if (*diff) return run_diff();
+  if (*exp) return run_export();
+  if (*designations) return run_designations();
+  if (*subjects) return run_subjects();
+  if (*alerts) return run_alerts();
   if (*screen) return run_screen();
   if (*compare) return run_compare();
   if (*demo) return run_demo();

@@ -118,20 +118,33 @@ class Transaction {
  public:
   explicit Transaction(Store::Impl* impl) : impl_(impl) {}
   ~Transaction() {
-    if (open_) sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!open_) return;
+    if (nested_) {
+      sqlite3_exec(impl_->db, "ROLLBACK TO hudud_nested; RELEASE hudud_nested", nullptr, nullptr,
+                   nullptr);
+    } else {
+      sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
   }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
 
   // IMMEDIATE takes the write lock up front: two importers serialize here
-  // instead of one failing with SQLITE_BUSY halfway through.
+  // instead of one failing with SQLITE_BUSY halfway through. Inside an
+  // outer transaction this one is a savepoint, so a store operation can
+  // be part of a larger one (publishing designations imports a version).
   Status Begin(bool write) {
-    HUDUD_RETURN_IF_ERROR(impl_->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
+    nested_ = sqlite3_get_autocommit(impl_->db) == 0;
+    if (nested_) {
+      HUDUD_RETURN_IF_ERROR(impl_->Exec("SAVEPOINT hudud_nested"));
+    } else {
+      HUDUD_RETURN_IF_ERROR(impl_->Exec(write ? "BEGIN IMMEDIATE" : "BEGIN"));
+    }
     open_ = true;
     return Status::Ok();
   }
   Status Commit() {
-    HUDUD_RETURN_IF_ERROR(impl_->Exec("COMMIT"));
+    HUDUD_RETURN_IF_ERROR(impl_->Exec(nested_ ? "RELEASE hudud_nested" : "COMMIT"));
     open_ = false;
     return Status::Ok();
   }
@@ -139,6 +152,7 @@ class Transaction {
  private:
   Store::Impl* impl_;
   bool open_ = false;
+  bool nested_ = false;
 };
 
 // The schema migrations, applied in order (schema.cc).

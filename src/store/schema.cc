@@ -8,7 +8,7 @@ namespace {
 
 // Schema migrations, applied in order; schema_version holds how many have
 // run. Append only: a released database has run the earlier ones.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array kMigrations = {
     R"sql(
 CREATE TABLE lists (
   list_id        TEXT PRIMARY KEY,
@@ -49,6 +49,35 @@ CREATE TABLE names (
     ON DELETE CASCADE
 );
 CREATE INDEX names_by_entity ON names(version_id, entity_id);
+)sql",
+    // 2: held subjects and the alerts raised on them (monitoring.h).
+    R"sql(
+CREATE TABLE subjects (
+  id          INTEGER PRIMARY KEY,
+  subject_id  TEXT NOT NULL UNIQUE,
+  source      TEXT NOT NULL,
+  json        TEXT NOT NULL,
+  imported_at TEXT NOT NULL
+);
+CREATE TABLE alerts (
+  id            INTEGER PRIMARY KEY,
+  subject_id    TEXT NOT NULL,
+  entity_id     TEXT NOT NULL,
+  list_id       TEXT NOT NULL,
+  version_id    INTEGER NOT NULL,
+  score         REAL NOT NULL,
+  summary       TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  trigger       TEXT NOT NULL,
+  designated_at TEXT NOT NULL,
+  imported_at   TEXT NOT NULL,
+  raised_at     TEXT NOT NULL,
+  closed_at     TEXT,
+  closed_reason TEXT
+);
+-- At most one open alert per subject and listed entity.
+CREATE UNIQUE INDEX alerts_open ON alerts(subject_id, entity_id) WHERE status = 'open';
+CREATE INDEX alerts_by_entity ON alerts(entity_id);
 )sql",
 };
 

@@ -53,7 +53,9 @@ class Store {
   // All versions of all lists, newest first.
   Result<std::vector<ListVersion>> ListVersions();
 
+  // The connection behind this Store, for the other files of store/ (db.h).
   struct Impl;
+  Impl* impl() { return impl_.get(); }
 
  private:
   explicit Store(std::unique_ptr<Impl> impl);

@@ -84,10 +84,11 @@ TEST_F(StoreTest, Sha256HexMatchesKnownDigests) {
 
 TEST_F(StoreTest, OpenCreatesSchemaInWalMode) {
   ASSERT_NE(OpenOrDie(), nullptr);
-  EXPECT_EQ(QueryInt("SELECT version FROM schema_version"), 1);
+  // Every migration ran: the tables of the first and of the later ones exist.
+  EXPECT_GE(QueryInt("SELECT version FROM schema_version"), 2);
   EXPECT_EQ(QueryInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                     "('lists', 'list_versions', 'entities', 'names')"),
-            4);
+                     "('lists', 'list_versions', 'entities', 'names', 'subjects', 'alerts')"),
+            6);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   sqlite3_stmt* s = nullptr;
