@@ -52,12 +52,20 @@ CREATE INDEX names_by_entity ON names(version_id, entity_id);
 )sql",
     // 2: held subjects and the alerts raised on them (monitoring.h).
     R"sql(
+-- Plain columns, not JSON: a re-screen reads every row, and 10^6 rows must
+-- load in well under a second.
 CREATE TABLE subjects (
-  id          INTEGER PRIMARY KEY,
-  subject_id  TEXT NOT NULL UNIQUE,
-  source      TEXT NOT NULL,
-  json        TEXT NOT NULL,
-  imported_at TEXT NOT NULL
+  id               INTEGER PRIMARY KEY,
+  subject_id       TEXT NOT NULL UNIQUE,
+  names            TEXT NOT NULL,  -- one name per line
+  dob              TEXT NOT NULL,
+  nationality      TEXT NOT NULL,
+  document         TEXT NOT NULL,
+  document_country TEXT NOT NULL,
+  gender           TEXT NOT NULL,
+  kind             TEXT NOT NULL,
+  source           TEXT NOT NULL,
+  imported_at      TEXT NOT NULL
 );
 CREATE TABLE alerts (
   id            INTEGER PRIMARY KEY,

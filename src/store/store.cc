@@ -183,7 +183,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
 }
 
 Result<ImportSummary> Store::ImportList(const lists::ParsedList& list, const std::string& source,
-                                        const std::string& sha256) {
+                                        const std::string& sha256,
+                                        const ImportProgress& progress) {
   Impl& impl = *impl_;
   if (list.list_id.empty()) return Status::InvalidArgument("import: the list has no list id");
   if (sha256.empty()) {
@@ -253,6 +254,7 @@ Result<ImportSummary> Store::ImportList(const lists::ParsedList& list, const std
   }
 
   ImportSummary summary;
+  summary.previous_version = previous;
   ListVersion& version = summary.version;
   version.list_id = list.list_id;
   version.format = list.format;
@@ -307,17 +309,67 @@ Result<ImportSummary> Store::ImportList(const lists::ParsedList& list, const std
     impl.insert_name = std::move(*q);
   }
 
-  int64_t unchanged_entities = 0;
+  // The previous version's record of an entity, for counting the names
+  // and documents a change adds or removes.
+  Result<Stmt> old_json = impl.Prepare(
+      "SELECT json FROM entities WHERE version_id = ? AND entity_id = ?");
+  if (!old_json.ok()) return old_json.status();
+  auto load_old = [&](const std::string& id) -> Result<model::Entity> {
+    sqlite3_reset(old_json->get());
+    sqlite3_bind_int64(old_json->get(), 1, previous);
+    BindText(*old_json, 2, id);
+    Result<bool> row = impl.Step(*old_json, "reading entity " + id);
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Corruption(impl.path + ": entity " + id + " vanished");
+    return EntityFromJson(ColumnText(old_json->get(), 0));
+  };
+  auto count_delta = [&summary](const model::Entity* before_e, const model::Entity* after_e) {
+    std::unordered_multiset<std::string> names_before, docs_before;
+    if (before_e) {
+      for (const model::Name& n : before_e->names) names_before.insert(n.full);
+      for (const model::Document& d : before_e->documents) docs_before.insert(d.number);
+    }
+    if (after_e) {
+      for (const model::Name& n : after_e->names) {
+        auto it = names_before.find(n.full);
+        if (it == names_before.end()) {
+          ++summary.names_added;
+        } else {
+          names_before.erase(it);
+        }
+      }
+      for (const model::Document& d : after_e->documents) {
+        auto it = docs_before.find(d.number);
+        if (it == docs_before.end()) {
+          ++summary.documents_added;
+        } else {
+          docs_before.erase(it);
+        }
+      }
+    }
+    summary.names_removed += static_cast<int64_t>(names_before.size());
+    summary.documents_removed += static_cast<int64_t>(docs_before.size());
+  };
+
+  const int64_t total = static_cast<int64_t>(list.entities.size());
+  int64_t done = 0;
   for (const model::Entity& e : list.entities) {
     const std::string json = EntityToJson(e);
     const ContentHash hash = HashOf(json);
     auto it = before.find(e.id);
     if (it == before.end()) {
       ++summary.added;
-    } else if (it->second != hash) {
-      ++summary.changed;
+      summary.added_ids.push_back(e.id);
+      count_delta(nullptr, &e);
     } else {
-      ++unchanged_entities;
+      if (it->second != hash) {
+        ++summary.changed;
+        summary.changed_ids.push_back(e.id);
+        Result<model::Entity> old = load_old(e.id);
+        if (!old.ok()) return old.status();
+        count_delta(&*old, &e);
+      }
+      before.erase(it);
     }
 
     const Stmt& ins = impl.insert_entity;
@@ -336,10 +388,31 @@ Result<ImportSummary> Store::ImportList(const lists::ParsedList& list, const std
       BindText(nq, 4, NameKindCode(n.kind));
       HUDUD_RETURN_IF_ERROR(impl.Run(nq, "storing a name of entity " + e.id));
     }
+    if (progress && (++done % 4096 == 0 || done == total)) progress(done, total);
   }
-  // Ids are unique on both sides, so whatever of `before` was not matched
-  // as changed or unchanged is gone.
-  summary.removed = static_cast<int64_t>(before.size()) - summary.changed - unchanged_entities;
+  // Ids are unique on both sides, so what is left of `before` is gone.
+  summary.removed = static_cast<int64_t>(before.size());
+  {
+    // In the previous version's file order, so the list reads naturally.
+    Result<Stmt> q =
+        impl.Prepare("SELECT entity_id, json FROM entities WHERE version_id = ? ORDER BY id");
+    if (!q.ok()) return q.status();
+    sqlite3_bind_int64(q->get(), 1, previous);
+    size_t found = 0;
+    while (found < before.size()) {
+      Result<bool> row = impl.Step(*q, "reading the previous version of " + list.list_id);
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      std::string id(ColumnText(q->get(), 0));
+      if (before.count(id) == 0) continue;
+      ++found;
+      summary.removed_ids.push_back(id);
+      Result<model::Entity> old = EntityFromJson(ColumnText(q->get(), 1));
+      if (!old.ok()) return old.status();
+      count_delta(&*old, nullptr);
+    }
+  }
+  sqlite3_reset(old_json->get());
 
   {
     Result<Stmt> q = impl.Prepare("UPDATE lists SET active_version = ? WHERE list_id = ?");
@@ -352,55 +425,7 @@ Result<ImportSummary> Store::ImportList(const lists::ParsedList& list, const std
   return summary;
 }
 
-Result<std::vector<model::Entity>> Store::LoadActiveEntities() {
-  Impl& impl = *impl_;
-  // One read transaction: a concurrent import cannot show us half a switch.
-  Transaction tx(&impl);
-  HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/false));
-
-  struct Active {
-    int64_t version_id;
-    int64_t entities;
-  };
-  std::vector<Active> active;
-  int64_t total = 0;
-  {
-    Result<Stmt> q = impl.Prepare(
-        "SELECT v.id, v.entities FROM lists l JOIN list_versions v ON v.id = l.active_version "
-        "ORDER BY l.list_id");
-    if (!q.ok()) return q.status();
-    while (true) {
-      Result<bool> row = impl.Step(*q, "reading the active list versions");
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      active.push_back({sqlite3_column_int64(q->get(), 0), sqlite3_column_int64(q->get(), 1)});
-      total += active.back().entities;
-    }
-  }
-
-  std::vector<model::Entity> out;
-  out.reserve(static_cast<size_t>(total));
-  Result<Stmt> q = impl.Prepare("SELECT json FROM entities WHERE version_id = ? ORDER BY id");
-  if (!q.ok()) return q.status();
-  for (const Active& a : active) {
-    sqlite3_reset(q->get());
-    sqlite3_bind_int64(q->get(), 1, a.version_id);
-    while (true) {
-      Result<bool> row = impl.Step(*q, "loading entities");
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      Result<model::Entity> e = EntityFromJson(ColumnText(q->get(), 0));
-      if (!e.ok()) {
-        return Status::Corruption(impl.path + ", list version " + std::to_string(a.version_id) +
-                                  ": " + e.status().message());
-      }
-      out.push_back(std::move(*e));
-    }
-  }
-  sqlite3_reset(q->get());
-  HUDUD_RETURN_IF_ERROR(tx.Commit());
-  return out;
-}
+Result<std::vector<model::Entity>> Store::LoadActiveEntities() { return LoadEntitiesAt({}); }
 
 Result<std::vector<ListVersion>> Store::ListVersions() {
   Impl& impl = *impl_;
