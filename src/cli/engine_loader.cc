@@ -47,20 +47,31 @@ Result<Engine> LoadEngine(const std::string& db_path) {
   return engine;
 }
 
-Result<store::ImportSummary> ImportListFile(const std::string& db_path, const std::string& path,
-                                            const std::string& format) {
-  Result<lists::ParsedList> parsed = lists::ReadListFile(path, format);
+Result<store::ImportSummary> ImportListFile(store::Store& store, const std::string& path,
+                                            const std::string& format,
+                                            const lists::ReadOptions& options,
+                                            const store::ImportProgress& progress) {
+  Result<lists::ParsedList> parsed = lists::ReadListFile(path, format, options);
   if (!parsed.ok()) return parsed.status();
   // The hash identifies the exact bytes imported, so re-importing the same
-  // file is recognised as "unchanged".
-  std::string bytes;
-  HUDUD_RETURN_IF_ERROR(ReadAll(path, &bytes));
-  std::string sha256 = store::Sha256Hex(bytes);
-  bytes = std::string();
+  // file is recognised as "unchanged". A list read from several files (the
+  // OFAC CSV set, a table and its mapping) hashes the files' hashes.
+  std::string sha256;
+  for (const std::string& file : parsed->files) {
+    std::string bytes;
+    HUDUD_RETURN_IF_ERROR(ReadAll(file, &bytes));
+    std::string h = store::Sha256Hex(bytes);
+    sha256 = parsed->files.size() == 1 ? h : sha256 + h;
+  }
+  if (parsed->files.size() > 1) sha256 = store::Sha256Hex(sha256);
+  return store.ImportList(*parsed, path, sha256, progress);
+}
 
+Result<store::ImportSummary> ImportListFile(const std::string& db_path, const std::string& path,
+                                            const std::string& format) {
   Result<std::unique_ptr<store::Store>> store = store::Store::Open(db_path);
   if (!store.ok()) return store.status();
-  return (*store)->ImportList(*parsed, path, sha256);
+  return ImportListFile(**store, path, format);
 }
 
 std::string FormatImportSummary(const store::ImportSummary& summary, const std::string& path) {
@@ -76,8 +87,11 @@ std::string FormatImportSummary(const store::ImportSummary& summary, const std::
   }
   out += fmt::format("  {} entities, {} names, {} documents\n", v.entities, v.names, v.documents);
   if (!summary.unchanged) {
-    out += fmt::format("  {} added, {} changed, {} removed\n", summary.added, summary.changed,
-                       summary.removed);
+    out += fmt::format("  entities: {} added, {} changed, {} removed\n", summary.added,
+                       summary.changed, summary.removed);
+    out += fmt::format("  names: {} added, {} removed; documents: {} added, {} removed\n",
+                       summary.names_added, summary.names_removed, summary.documents_added,
+                       summary.documents_removed);
   }
   return out;
 }

@@ -24,8 +24,14 @@ struct Engine {
 // error: screening against an empty list would report everyone clear.
 Result<Engine> LoadEngine(const std::string& db_path);
 
-// Reads the list file `path` as `format`, hashes its bytes and imports it
-// into the database at `db_path` (created when missing).
+// Reads the list file `path` as `format`, hashes its bytes (with the other
+// files it was read with) and imports it into `store`. `progress` (may be
+// null) is called as entities are stored.
+Result<store::ImportSummary> ImportListFile(store::Store& store, const std::string& path,
+                                            const std::string& format,
+                                            const lists::ReadOptions& options = {},
+                                            const store::ImportProgress& progress = nullptr);
+// The same, opening (or creating) the database at `db_path`.
 Result<store::ImportSummary> ImportListFile(const std::string& db_path, const std::string& path,
                                             const std::string& format);
 

@@ -1,5 +1,11 @@
 // `hudud lists import FILE`: parse a watchlist file, store it as a new list
-// version and print what changed.
+// version, print what changed, and re-screen the held subjects against the
+// change (alerts raised, alerts closed by delisting).
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -8,6 +14,7 @@
 #include "cli/engine_loader.h"
 #include "cli/json.h"
 #include "cli/output.h"
+#include "monitor/rescreen.h"
 
 namespace hudud::cli {
 
@@ -16,22 +23,64 @@ namespace {
 struct ImportOptions {
   std::string file;
   std::string format = "auto";
+  std::string list_id;
+  std::string mapping;
   std::string db;
   bool json = false;
+  int threads = 0;
 };
+
+Json RescreenJson(const monitor::RescreenReport& r) {
+  return Json{{"mode", r.mode},
+              {"subjects", r.subjects},
+              {"entities", r.entities},
+              {"subjects_screened_in_full", r.subjects_full},
+              {"hits", r.hits},
+              {"alerts_raised", r.alerts_raised},
+              {"alerts_closed", r.alerts_closed},
+              {"seconds", r.seconds}};
+}
 
 int RunImport(const ImportOptions& opt) {
   const std::string db = ResolveDbPath(opt.db);
-  Result<store::ImportSummary> summary = ImportListFile(db, opt.file, opt.format);
+  Result<std::unique_ptr<store::Store>> store = store::Store::Open(db);
+  if (!store.ok()) return Fail(kExitRuntime, store.status().message());
+  lists::ReadOptions read;
+  read.list_id = opt.list_id;
+  read.mapping_path = opt.mapping;
+  // Progress only for a person at a terminal, and only for big lists.
+  store::ImportProgress progress;
+  if (isatty(fileno(stderr))) {
+    progress = [](int64_t done, int64_t total) {
+      if (total < 20000) return;
+      std::fprintf(stderr, "\rstoring entities: %lld / %lld", static_cast<long long>(done),
+                   static_cast<long long>(total));
+      if (done == total) std::fputc('\n', stderr);
+    };
+  }
+  Result<store::ImportSummary> summary =
+      ImportListFile(**store, opt.file, opt.format, read, progress);
   // A file that cannot be read or parsed is a runtime failure (exit 1), not
   // a usage error, whatever code the reader chose.
   if (!summary.ok()) return Fail(kExitRuntime, summary.status().message());
+
+  // The list is imported and active; the re-screen comes after, so a failure
+  // here is reported but does not undo the import.
+  monitor::RescreenOptions ro;
+  ro.threads = opt.threads;
+  Result<monitor::RescreenReport> rescreen = monitor::RescreenAfterChange(**store, *summary, ro);
+  if (!rescreen.ok()) {
+    Warn("the list was imported, but re-screening the held subjects failed: " +
+         rescreen.status().message() + " (run hudud subjects rescreen)");
+  }
+
   if (opt.json) {
     const store::ListVersion& v = summary->version;
     Json j = {{"file", opt.file},
               {"db", db},
               {"list", v.list_id},
               {"version", v.id},
+              {"previous_version", summary->previous_version},
               {"format", v.format},
               {"generated_at", v.generated_at},
               {"sha256", v.sha256},
@@ -41,21 +90,44 @@ int RunImport(const ImportOptions& opt) {
               {"unchanged", summary->unchanged},
               {"added", summary->added},
               {"changed", summary->changed},
-              {"removed", summary->removed}};
+              {"removed", summary->removed},
+              {"names_added", summary->names_added},
+              {"names_removed", summary->names_removed},
+              {"documents_added", summary->documents_added},
+              {"documents_removed", summary->documents_removed}};
+    if (rescreen.ok()) j["rescreen"] = RescreenJson(*rescreen);
     return WriteStdout(DumpJson(j) + "\n") ? kExitOk : kExitRuntime;
   }
-  return WriteStdout(FormatImportSummary(*summary, opt.file)) ? kExitOk : kExitRuntime;
+  std::string out = FormatImportSummary(*summary, opt.file);
+  if (rescreen.ok() && rescreen->mode != "none" && rescreen->subjects > 0) {
+    out += fmt::format(
+        "  re-screened {} held subjects against {} changed entries ({} in full): {} alerts raised, "
+        "{} closed ({:.2f} s)\n",
+        rescreen->subjects, rescreen->entities, rescreen->subjects_full, rescreen->alerts_raised, rescreen->alerts_closed,
+        rescreen->seconds);
+  }
+  return WriteStdout(out) ? kExitOk : kExitRuntime;
 }
 
 }  // namespace
 
 CommandRunner AddListsImportCommand(CLI::App& import) {
   auto opt = std::make_shared<ImportOptions>();
-  import.add_option("FILE", opt->file, "The list file to import")->required();
+  import.add_option("FILE", opt->file,
+                    "The list file to import (for ofac-csv: sdn.csv, with add.csv, alt.csv and "
+                    "sdn_comments.csv read from beside it)")
+      ->required();
+  std::vector<std::string> formats = {"auto"};
+  for (const std::string& f : lists::ListFormats()) formats.push_back(f);
   import.add_option("--format", opt->format, "File format")
-      ->check(CLI::IsMember({"auto", "un-xml"}))
+      ->check(CLI::IsMember(formats))
       ->capture_default_str();
+  import.add_option("--list-id", opt->list_id,
+                    "The list's id (default: the source's usual name: un, ofac-sdn, eu, uk, ...)");
+  import.add_option("--mapping", opt->mapping,
+                    "Column mapping (JSON) for the generic csv and json formats");
   import.add_option("--db", opt->db, "Database file (default: $HUDUD_DB or ./hudud.db)");
+  import.add_option("--threads", opt->threads, "Threads for re-screening held subjects (0 = all)");
   import.add_flag("--json", opt->json, "Print the summary as JSON");
   return [opt] { return RunImport(*opt); };
 }

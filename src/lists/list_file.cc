@@ -76,14 +76,18 @@ Result<ParsedList> ReadOfacCsvSet(const std::string& sdn_path, const std::string
                {"alt.csv", &alt, &set.alt, &set.alt_name},
                {prefix.empty() ? "sdn_comments.csv" : "comments.csv", &comments, &set.comments,
                 &set.comments_name}};
+  std::vector<std::string> files = {sdn_path};
   for (Part& p : parts) {
     std::string path = Sibling(sdn_path, prefix + p.name);
     if (path.empty()) continue;
     HUDUD_RETURN_IF_ERROR(ReadWholeFile(path, p.content));
     *p.view = *p.content;
     *p.display = path;
+    files.push_back(path);
   }
-  return ParseOfacCsv(set);
+  Result<ParsedList> list = ParseOfacCsv(set);
+  if (list.ok()) list->files = std::move(files);
+  return list;
 }
 
 // Entity ids become "<list_id>:<source id>" under a caller-chosen list id.
@@ -196,6 +200,10 @@ Result<ParsedList> ReadListFile(const std::string& path, std::string_view format
       parsed = ParseMappedTable(content, path, mapping, options.mapping_path, fmt == "json");
     }
     if (!parsed.ok()) return parsed.status();
+    if (parsed->files.empty()) parsed->files.push_back(path);
+    if (!options.mapping_path.empty() && (fmt == "csv" || fmt == "json")) {
+      parsed->files.push_back(options.mapping_path);
+    }
     if (!options.list_id.empty() && options.list_id != parsed->list_id) {
       RenameList(&*parsed, options.list_id);
     }

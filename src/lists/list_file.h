@@ -19,6 +19,9 @@ struct ParsedList {
   std::string format;        // "un-xml", "ofac-csv", ...
   std::string generated_at;  // as the file states it (UN dateGenerated, OFAC Publish_Date), or ""
   std::vector<model::Entity> entities;
+  // Every file read to make this list (for the OFAC CSV set: sdn.csv and
+  // the siblings found), so a version's hash can cover all of them.
+  std::vector<std::string> files;
 };
 
 // The formats ReadListFile knows, in the order `auto` tries them.

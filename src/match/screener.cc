@@ -74,7 +74,16 @@ std::string FormatScore(double s) {
 struct Screener::Impl {
   ScreenerOptions options;
   std::vector<model::Entity> entities;
-  TokenFrequencies freq;
+  // Shared with the subsets built from this screener (BuildSubset), so a
+  // subset scores exactly like its parent.
+  std::shared_ptr<TokenFrequencies> freq_owner;
+  const TokenFrequencies& freq;
+  bool count_frequencies;  // false for a subset: the parent's counts apply
+
+  explicit Impl(std::shared_ptr<TokenFrequencies> shared = nullptr)
+      : freq_owner(shared ? std::move(shared) : std::make_shared<TokenFrequencies>()),
+        freq(*freq_owner),
+        count_frequencies(freq_owner.use_count() == 1) {}
 
   std::vector<DictToken> dict;
   // Names: entity, which of its names, kind, tokens (ids into dict).
@@ -673,6 +682,27 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<model::Entity> ent
                                                   ScreenerOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  return BuildIndex(std::move(impl), std::move(entities));
+}
+
+Result<std::unique_ptr<Screener>> Screener::BuildSubset(const Screener& full,
+                                                        const std::vector<size_t>& entity_indices) {
+  std::vector<model::Entity> entities;
+  entities.reserve(entity_indices.size());
+  for (size_t i : entity_indices) {
+    if (i >= full.size()) {
+      return Status::InvalidArgument("BuildSubset: entity index " + std::to_string(i) +
+                                     " out of range");
+    }
+    entities.push_back(full.entity(i));
+  }
+  auto impl = std::make_unique<Impl>(full.impl_->freq_owner);
+  impl->options = full.impl_->options;
+  return BuildIndex(std::move(impl), std::move(entities));
+}
+
+Result<std::unique_ptr<Screener>> Screener::BuildIndex(std::unique_ptr<Impl> impl,
+                                                       std::vector<model::Entity> entities) {
   impl->entities = std::move(entities);
   Impl& x = *impl;
 
@@ -712,7 +742,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(std::vector<model::Entity> ent
   for (size_t k = 0; k < refs.size(); ++k) {
     AnalyzedName& a = analyzed[k];
     if (a.tokens.empty()) continue;
-    x.freq.AddName(a);
+    if (x.count_frequencies) x.freq_owner->AddName(a);
     x.name_entity.push_back(refs[k].entity);
     x.name_index.push_back(refs[k].index);
     for (NameToken& t : a.tokens) {
@@ -805,6 +835,52 @@ Screener::Stats Screener::stats() const {
                   x.skeleton_deletes.bytes() + x.documents.bytes() +
                   x.dict.size() * sizeof(DictToken);
   return s;
+}
+
+struct WeightShift::Weights {
+  std::shared_ptr<TokenFrequencies> before, after;
+};
+
+WeightShift::WeightShift(const Screener& before, const Screener& after)
+    : weights_(std::make_unique<Weights>(
+          Weights{before.impl_->freq_owner, after.impl_->freq_owner})) {
+  const Screener::Impl& a = *after.impl_;
+  std::vector<char> moved(a.dict.size(), 0);
+  bool any = false;
+  for (size_t t = 0; t < a.dict.size(); ++t) {
+    // Exact comparison on purpose: any difference may move a score across
+    // the threshold, and equal statistics give bit-identical weights.
+    if (weights_->before->Weight(a.dict[t].token) != a.dict[t].weight) moved[t] = any = true;
+  }
+  if (!any) return;
+  for (size_t e = 0; e < a.entities.size(); ++e) {
+    bool hit = false;
+    for (uint32_t n = a.entity_name_begin[e]; n < a.entity_name_begin[e + 1] && !hit; ++n) {
+      for (uint32_t p = a.name_tok_begin[n]; p < a.name_tok_begin[n + 1]; ++p) {
+        if (moved[a.name_tokens[p]]) {
+          hit = true;
+          break;
+        }
+      }
+    }
+    if (hit) entities_.push_back(e);
+  }
+}
+
+WeightShift::~WeightShift() = default;
+WeightShift::WeightShift(WeightShift&&) noexcept = default;
+
+bool WeightShift::Affects(const Query& query) const {
+  const model::EntityKind kind = query.kind.value_or(model::EntityKind::kUnknown);
+  for (const std::string& name : query.names) {
+    AnalyzedName analyzed = AnalyzeName(name, kind);
+    const size_t n = std::min<size_t>(analyzed.tokens.size(), 64);
+    for (size_t i = 0; i < n; ++i) {
+      const NameToken& t = analyzed.tokens[i];
+      if (weights_->before->Weight(t) != weights_->after->Weight(t)) return true;
+    }
+  }
+  return false;
 }
 
 double CompareNames(const std::string& a, const std::string& b, model::EntityKind kind,

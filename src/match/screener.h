@@ -101,6 +101,14 @@ class Screener {
                                                  ScreenerOptions options = {});
   ~Screener();
 
+  // A screener over some of `full`'s entities (indices into it) that scores
+  // every query exactly as `full` scores those entities: it shares `full`'s
+  // token statistics instead of counting its own. For re-screening held
+  // subjects against only the entries a list change touched. The subset's
+  // entity_index values index `entity_indices`, not `full`.
+  static Result<std::unique_ptr<Screener>> BuildSubset(const Screener& full,
+                                                       const std::vector<size_t>& entity_indices);
+
   // Hits scoring >= query.threshold, best first, at most query.limit.
   // A query without a usable name is an InvalidArgument error.
   Result<std::vector<Hit>> Screen(const Query& query) const;
@@ -116,8 +124,38 @@ class Screener {
   struct Impl;
 
  private:
+  friend class WeightShift;
   explicit Screener(std::unique_ptr<Impl> impl);
+  static Result<std::unique_ptr<Screener>> BuildIndex(std::unique_ptr<Impl> impl,
+                                                      std::vector<model::Entity> entities);
   std::unique_ptr<Impl> impl_;
+};
+
+// What a change of the lists did to scoring beyond the changed entries.
+// Token weights come from the lists' token statistics, so when a list
+// changes, an unchanged listed entity may score differently (its tokens
+// weigh more or less), and so may a query whose tokens moved. A re-screen
+// that looks only at changed entries must also look at these to find
+// exactly what a full re-screen finds.
+class WeightShift {
+ public:
+  // Compares the token weights of the screener before and after the change.
+  WeightShift(const Screener& before, const Screener& after);
+  ~WeightShift();
+  WeightShift(WeightShift&&) noexcept;
+
+  // Indices into `after` of the entities with a name token whose weight
+  // differs between the two, ascending.
+  const std::vector<size_t>& entities() const { return entities_; }
+
+  // True when a token of one of the query's names weighs differently under
+  // the two: such a query may score differently against any entity.
+  bool Affects(const Query& query) const;
+
+ private:
+  struct Weights;
+  std::unique_ptr<Weights> weights_;
+  std::vector<size_t> entities_;
 };
 
 // Name-to-name similarity in [0,1], independent of any list: for analysts
