@@ -71,6 +71,46 @@ std::string FormatScore(double s) {
 
 }  // namespace
 
+namespace {
+
+// What a query token needs from the index, remembered per thread: batches
+// and re-screens of many people repeat the same given names and surnames,
+// and the lookup (deletes, distances) is most of a query's cost.
+struct TokenMemo {
+  double weight = 0;
+  std::vector<SimilarToken> similar;
+};
+struct TokenMemoTable {
+  uint64_t owner = 0;
+  uint64_t used = 0;  // last use, for replacing the least recently used table
+  std::unordered_map<std::string, TokenMemo> map;
+};
+
+// A few tables per thread, so work that alternates between screeners (a
+// delta re-screen uses the whole index and a subset) keeps both warm.
+TokenMemoTable& MemoFor(uint64_t instance) {
+  thread_local std::array<TokenMemoTable, 4> tables;
+  thread_local uint64_t clock = 0;
+  TokenMemoTable* pick = &tables[0];
+  for (TokenMemoTable& t : tables) {
+    if (t.owner == instance) {
+      pick = &t;
+      break;
+    }
+    if (t.used < pick->used) pick = &t;
+  }
+  if (pick->owner != instance) {
+    pick->map.clear();
+    pick->owner = instance;
+  }
+  pick->used = ++clock;
+  return *pick;
+}
+// Bounds the memo's memory per thread (a few tens of MB at most).
+constexpr size_t kMaxMemoTokens = 1 << 17;
+
+}  // namespace
+
 struct Screener::Impl {
   ScreenerOptions options;
   std::vector<model::Entity> entities;
@@ -79,11 +119,20 @@ struct Screener::Impl {
   std::shared_ptr<TokenFrequencies> freq_owner;
   const TokenFrequencies& freq;
   bool count_frequencies;  // false for a subset: the parent's counts apply
+  // Distinguishes screeners for the per-thread token memo (an address
+  // could be reused by the next screener; this number never is).
+  const uint64_t instance;
 
   explicit Impl(std::shared_ptr<TokenFrequencies> shared = nullptr)
       : freq_owner(shared ? std::move(shared) : std::make_shared<TokenFrequencies>()),
         freq(*freq_owner),
-        count_frequencies(freq_owner.use_count() == 1) {}
+        count_frequencies(freq_owner.use_count() == 1),
+        instance(NextInstance()) {}
+
+  static uint64_t NextInstance() {
+    static std::atomic<uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }
 
   std::vector<DictToken> dict;
   // Names: entity, which of its names, kind, tokens (ids into dict).
@@ -107,6 +156,10 @@ struct Screener::Impl {
   void FindSimilar(const NameToken& q, std::vector<SimilarToken>* out,
                    std::vector<uint64_t>* hashes, std::vector<uint32_t>* ids) const;
   PreparedName Prepare(const std::string& name, model::EntityKind kind) const;
+  // The weight and similar listed tokens of query token `t`, from this
+  // thread's memo or computed into it. `key` is scratch.
+  const TokenMemo& Memo(TokenMemoTable& memo, const NameToken& t, std::string* key,
+                        std::vector<uint64_t>* hashes, std::vector<uint32_t>* ids) const;
   Result<std::vector<Hit>> Screen(const Query& query) const;
   Explanation Explain(const PreparedName& q, uint32_t name_id, const QueryEvidence& ev,
                       double* final_score) const;
@@ -233,7 +286,25 @@ void Screener::Impl::FindSimilar(const NameToken& q, std::vector<SimilarToken>* 
   }
 }
 
+const TokenMemo& Screener::Impl::Memo(TokenMemoTable& memo, const NameToken& t, std::string* key,
+                                      std::vector<uint64_t>* hashes,
+                                      std::vector<uint32_t>* ids) const {
+  // The written form is part of the key: it decides "exact" against
+  // "romanized" in explanations.
+  *key = DictKey(t);
+  key->push_back('\x1f');
+  *key += t.original;
+  auto [it, inserted] = memo.map.try_emplace(*key);
+  if (inserted) {
+    it->second.weight = freq.Weight(t);
+    FindSimilar(t, &it->second.similar, hashes, ids);
+  }
+  return it->second;
+}
+
 PreparedName Screener::Impl::Prepare(const std::string& name, model::EntityKind kind) const {
+  TokenMemoTable& memo = MemoFor(instance);
+  if (memo.map.size() >= kMaxMemoTokens) memo.map.clear();
   PreparedName p;
   p.analyzed = AnalyzeName(name, kind);
   const size_t n = std::min<size_t>(p.analyzed.tokens.size(), 64);
@@ -242,11 +313,13 @@ PreparedName Screener::Impl::Prepare(const std::string& name, model::EntityKind 
   p.similar.resize(n);
   std::vector<uint64_t> hashes;
   std::vector<uint32_t> ids;
+  std::string key;
   for (size_t i = 0; i < n; ++i) {
     const NameToken& t = p.analyzed.tokens[i];
     p.tokens.push_back(&t);
-    p.weights.push_back(freq.Weight(t));
-    FindSimilar(t, &p.similar[i], &hashes, &ids);
+    const TokenMemo& m = Memo(memo, t, &key, &hashes, &ids);
+    p.weights.push_back(m.weight);
+    p.similar[i] = m.similar;
   }
   return p;
 }
@@ -346,7 +419,7 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
     auto add_tokens = [&](Channel& c, const std::vector<SimilarToken>& sims) {
       for (const auto& s : sims) add(c, s.id, s.sim.score, dict[s.id].weight);
     };
-    std::vector<SimilarToken> tmp;
+    std::string key;
     for (int i = 0; i < nq; ++i) {
       add_tokens(channels[i], q.similar[i]);
       const NameToken& t = *q.tokens[i];
@@ -356,9 +429,9 @@ Result<std::vector<Hit>> Screener::Impl::Screen(const Query& query) const {
       if (i + 1 < nq && t.role != TokenRole::kInitial &&
           q.tokens[i + 1]->role != TokenRole::kInitial) {
         NameToken joined = JoinTokens(t, *q.tokens[i + 1]);
-        FindSimilar(joined, &tmp, &sc.hashes, &sc.ids);
-        add_tokens(channels[i], tmp);
-        add_tokens(channels[i + 1], tmp);
+        const TokenMemo& m = Memo(MemoFor(instance), joined, &key, &sc.hashes, &sc.ids);
+        add_tokens(channels[i], m.similar);
+        add_tokens(channels[i + 1], m.similar);
       }
       if (t.role != TokenRole::kName) continue;
       // A listed initial matches any name token with its letter.
