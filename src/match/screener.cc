@@ -83,6 +83,7 @@ struct TokenMemo {
 struct TokenMemoTable {
   uint64_t owner = 0;
   uint64_t used = 0;  // last use, for replacing the least recently used table
+  size_t similar = 0;  // SimilarToken entries held, for the memory bound
   std::unordered_map<std::string, TokenMemo> map;
 };
 
@@ -101,13 +102,15 @@ TokenMemoTable& MemoFor(uint64_t instance) {
   }
   if (pick->owner != instance) {
     pick->map.clear();
+    pick->similar = 0;
     pick->owner = instance;
   }
   pick->used = ++clock;
   return *pick;
 }
-// Bounds the memo's memory per thread (a few tens of MB at most).
+// Bound the memo's memory per thread and table (~20 MB).
 constexpr size_t kMaxMemoTokens = 1 << 17;
+constexpr size_t kMaxMemoSimilar = 1 << 20;
 
 }  // namespace
 
@@ -298,13 +301,17 @@ const TokenMemo& Screener::Impl::Memo(TokenMemoTable& memo, const NameToken& t, 
   if (inserted) {
     it->second.weight = freq.Weight(t);
     FindSimilar(t, &it->second.similar, hashes, ids);
+    memo.similar += it->second.similar.size();
   }
   return it->second;
 }
 
 PreparedName Screener::Impl::Prepare(const std::string& name, model::EntityKind kind) const {
   TokenMemoTable& memo = MemoFor(instance);
-  if (memo.map.size() >= kMaxMemoTokens) memo.map.clear();
+  if (memo.map.size() >= kMaxMemoTokens || memo.similar >= kMaxMemoSimilar) {
+    memo.map.clear();
+    memo.similar = 0;
+  }
   PreparedName p;
   p.analyzed = AnalyzeName(name, kind);
   const size_t n = std::min<size_t>(p.analyzed.tokens.size(), 64);
