@@ -42,6 +42,10 @@ Json RescreenJson(const monitor::RescreenReport& r) {
 }
 
 int RunImport(const ImportOptions& opt) {
+  if ((opt.format == "csv" || opt.format == "json") && opt.mapping.empty()) {
+    return Fail(kExitUsage, "the " + opt.format +
+                                " format needs a column mapping: --mapping FILE (see docs/LISTS.md)");
+  }
   const std::string db = ResolveDbPath(opt.db);
   Result<std::unique_ptr<store::Store>> store = store::Store::Open(db);
   if (!store.ok()) return Fail(kExitRuntime, store.status().message());

@@ -30,9 +30,13 @@ TEST(ErrorsTest, ImportMissingFile) {
 }
 
 TEST(ErrorsTest, ImportUnknownFormat) {
-  RunResult r = RunHudud({"lists", "import", UnListPath(), "--format", "csv", "--db", "x.db"});
+  RunResult r = RunHudud({"lists", "import", UnListPath(), "--format", "pdf", "--db", "x.db"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(IsOneLine(r.err)) << r.err;
+  // A generic table needs its column mapping.
+  r = RunHudud({"lists", "import", UnListPath(), "--format", "csv", "--db", "x.db"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--mapping"), std::string::npos) << r.err;
 }
 
 TEST(ErrorsTest, ImportMalformedFile) {
