@@ -87,6 +87,36 @@ CREATE TABLE alerts (
 CREATE UNIQUE INDEX alerts_open ON alerts(subject_id, entity_id) WHERE status = 'open';
 CREATE INDEX alerts_by_entity ON alerts(entity_id);
 )sql",
+    // 3: national designations (designations.h).
+    R"sql(
+CREATE TABLE designation_proposals (
+  id                INTEGER PRIMARY KEY,
+  list_id           TEXT NOT NULL,
+  entity_id         TEXT NOT NULL,
+  action            TEXT NOT NULL,
+  state             TEXT NOT NULL,
+  entity_json       TEXT NOT NULL,
+  reasons           TEXT NOT NULL,
+  evidence          TEXT NOT NULL,
+  proposed_by       TEXT NOT NULL,
+  proposed_at       TEXT NOT NULL,
+  decided_by        TEXT NOT NULL DEFAULT '',
+  decided_at        TEXT NOT NULL DEFAULT '',
+  decision_note     TEXT NOT NULL DEFAULT '',
+  published_at      TEXT NOT NULL DEFAULT '',
+  published_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX designation_proposals_by_list ON designation_proposals(list_id, state);
+-- Append only: the history of every proposal.
+CREATE TABLE designation_events (
+  id          INTEGER PRIMARY KEY,
+  proposal_id INTEGER NOT NULL REFERENCES designation_proposals(id),
+  action      TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  detail      TEXT NOT NULL
+);
+)sql",
 };
 
 }  // namespace
