@@ -98,8 +98,12 @@ double TokenFrequencies::Weight(const NameToken& token) const {
   if (token.role == TokenRole::kName && names_ > 0) {
     auto it = df_.find(FrequencyKey(token));
     double df = it == df_.end() ? 0.0 : it->second;
-    // Smoothed IDF; a list of a few thousand names gives ~8 to a token seen once.
-    double idf = std::log((static_cast<double>(names_) + 1.0) / (df + 0.5));
+    // Smoothed IDF; a list of a few thousand names gives ~8 to a token seen
+    // once. Quantised twice so that a list change moves few weights (and a
+    // re-screen after it can stay small; monitor/rescreen.h): the name
+    // count is rounded up to a power of two, and the IDF down to a quarter.
+    const double n = std::exp2(std::ceil(std::log2(static_cast<double>(names_) + 1.0)));
+    double idf = std::floor(4.0 * std::log(n / (df + 0.5))) / 4.0;
     w = std::min(prior, std::clamp(idf, 1.0, kMaxTokenWeight));
   }
   // Very short tokens carry little information whatever their frequency.
