@@ -437,7 +437,16 @@ std::string ResolveCountryCode(std::string_view text) {
   if (key.empty()) return "";
   const Tables& t = GetTables();
   auto it = t.by_key.find(key);
-  return it == t.by_key.end() ? "" : it->second;
+  if (it != t.by_key.end()) return it->second;
+  // Lists invert names for sorting: "Korea, North", "Congo, Democratic
+  // Republic of the", "Iran, Islamic Republic of". Try the natural order.
+  size_t comma = text.rfind(',');
+  if (comma != std::string_view::npos && comma + 1 < text.size()) {
+    std::string natural = std::string(text.substr(comma + 1)) + " " + std::string(text.substr(0, comma));
+    it = t.by_key.find(NormalizeKey(natural));
+    if (it != t.by_key.end()) return it->second;
+  }
+  return "";
 }
 
 std::string CountryName(std::string_view alpha2) {

@@ -52,11 +52,39 @@ TEST(ReadListFileTest, UnrecognisedContentIsUnsupportedNamingTheFile) {
 
 TEST(ReadListFileTest, UnknownFormatIsUnsupported) {
   const std::string path = WriteTemp("fmt.xml", "<CONSOLIDATED_LIST/>");
-  Result<ParsedList> r = ReadListFile(path, "ofac-xml");
+  Result<ParsedList> r = ReadListFile(path, "pdf");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kUnsupported);
   EXPECT_TRUE(Contains(r.status(), path));
-  EXPECT_TRUE(Contains(r.status(), "ofac-xml"));
+  EXPECT_TRUE(Contains(r.status(), "ofac-xml"));  // the message lists what is supported
+}
+
+TEST(ReadListFileTest, AFileInAnotherFormatThanNamedIsAnErrorNamingTheFile) {
+  const std::string path = WriteTemp("fmt2.xml", "<CONSOLIDATED_LIST/>");
+  Result<ParsedList> r = ReadListFile(path, "ofac-xml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(Contains(r.status(), path));
+  EXPECT_TRUE(Contains(r.status(), "sdnList"));
+}
+
+TEST(ReadListFileTest, EveryFormatIsDetected) {
+  struct Case {
+    const char* file;
+    const char* head;
+    const char* format;
+  } cases[] = {
+      {"a.xml", "<?xml?><CONSOLIDATED_LIST dateGenerated=\"x\">", "un-xml"},
+      {"b.xml", "<sdnList xmlns=\"http://tempuri.org/sdnList.xsd\">", "ofac-xml"},
+      {"c.xml", "<export xmlns=\"http://eu.europa.ec/fpi/fsd/export\">", "eu-xml"},
+      {"d.xml", "<Designations><Designation>", "uk-xml"},
+      {"e.xml", "<ArrayOfFinancialSanctionsTarget>", "uk-xml"},
+      {"f.csv", "Report Date: 1-Jan-2026\nLast Updated,Unique ID,Name 6,Name 1\n", "uk-csv"},
+      {"g.csv", "Last Updated,04/06/2024\nName 6,Name 1,Group ID\n", "uk-csv"},
+      {"h.json", "{\"id\": \"x\", \"schema\": \"Person\"}\n", "ftm-json"},
+      {"sdn.csv", "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"\n", "ofac-csv"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(DetectListFormat(c.head, c.file), c.format) << c.file;
+  EXPECT_EQ(DetectListFormat("name,dob\nAli,1970\n", "people.csv"), "");
 }
 
 TEST(ReadListFileTest, MissingFileIsAnIOErrorNamingIt) {
