@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "bench_util.h"
@@ -136,8 +137,10 @@ int Run(int argc, char** argv) {
     s.nationality = positives[i].query.nationality;
     s.kind = positives[i].query.kind ? std::string(model::ToString(*positives[i].query.kind)) : "";
   }
-  std::printf("generated %zu subjects (%zu disguised listed names) in %.1f s\n", subjects.size(),
-              positives.size(), Seconds(t0, Clock::now()));
+  std::unordered_set<std::string> distinct;
+  for (const store::Subject& s : subjects) distinct.insert(s.names.empty() ? "" : s.names[0]);
+  std::printf("generated %zu subjects (%zu disguised listed names, %zu distinct names) in %.1f s\n",
+              subjects.size(), positives.size(), distinct.size(), Seconds(t0, Clock::now()));
 
   Result<std::unique_ptr<store::Store>> store = store::Store::Open(db_path);
   if (!store.ok()) return std::fprintf(stderr, "%s\n", store.status().message().c_str()), 1;
