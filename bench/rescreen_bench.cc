@@ -66,9 +66,9 @@ int Run(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   namespace fs = std::filesystem;
-  fs::path dir = db_dir.empty() ? fs::temp_directory_path() /
-                                      ("hudud-rescreen-" + std::to_string(getpid()))
-                                : fs::path(db_dir);
+  fs::path dir = db_dir.empty()
+                     ? fs::temp_directory_path() / ("hudud-rescreen-" + std::to_string(getpid()))
+                     : fs::path(db_dir);
   fs::create_directories(dir);
   const std::string db_path = (dir / "bench.db").string();
   fs::remove(db_path);

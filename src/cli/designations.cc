@@ -2,6 +2,8 @@
 // command line: propose, amend, delist, approve, reject, publish, list, show.
 // The acting user comes from --user or $HUDUD_USER (the service's sign-in
 // replaces this later).
+#include "store/designations.h"
+
 #include <fmt/core.h>
 
 #include <cstdlib>
@@ -15,7 +17,6 @@
 #include "model/country.h"
 #include "model/date.h"
 #include "monitor/rescreen.h"
-#include "store/designations.h"
 #include "store/entity_json.h"
 
 namespace hudud::cli {
@@ -169,7 +170,8 @@ int Run(Action action, const Options& o) {
       j["entity"] = Json::parse(store::EntityToJson(p->entity));
       Json ev = Json::array();
       for (const store::ProposalEvent& e : *events) {
-        ev.push_back({{"action", e.action}, {"actor", e.actor}, {"at", e.at}, {"detail", e.detail}});
+        ev.push_back(
+            {{"action", e.action}, {"actor", e.actor}, {"at", e.at}, {"detail", e.detail}});
       }
       j["events"] = ev;
       return WriteStdout(DumpJson(j) + "\n") ? kExitOk : kExitRuntime;
@@ -218,16 +220,15 @@ int Run(Action action, const Options& o) {
         Warn("published, but re-screening the held subjects failed: " + r.status().message());
       }
       if (o.json) {
-        Json j = {{"list", s->version.list_id}, {"version", s->version.id},
+        Json j = {{"list", s->version.list_id},      {"version", s->version.id},
                   {"entities", s->version.entities}, {"added", s->added},
-                  {"changed", s->changed},      {"removed", s->removed}};
+                  {"changed", s->changed},           {"removed", s->removed}};
         if (r.ok()) j["alerts_raised"] = r->alerts_raised, j["alerts_closed"] = r->alerts_closed;
         return WriteStdout(DumpJson(j) + "\n") ? kExitOk : kExitRuntime;
       }
       std::string text = fmt::format(
           "published list '{}' version {}: {} entries ({} added, {} changed, {} removed)\n",
-          s->version.list_id, s->version.id, s->version.entities, s->added, s->changed,
-          s->removed);
+          s->version.list_id, s->version.id, s->version.entities, s->added, s->changed, s->removed);
       if (r.ok() && r->subjects > 0) {
         text += fmt::format("  re-screened {} held subjects: {} alerts raised, {} closed\n",
                             r->subjects, r->alerts_raised, r->alerts_closed);
@@ -308,9 +309,9 @@ CommandRunner AddDesignationsCommand(CLI::App& d) {
   Common(show, o.get(), false);
 
   return [o, propose, amend, delist, approve, reject, publish, list] {
-    Action a = *propose  ? Action::kPropose
-               : *amend  ? Action::kAmend
-               : *delist ? Action::kDelist
+    Action a = *propose   ? Action::kPropose
+               : *amend   ? Action::kAmend
+               : *delist  ? Action::kDelist
                : *approve ? Action::kApprove
                : *reject  ? Action::kReject
                : *publish ? Action::kPublish

@@ -1,9 +1,8 @@
 // `hudud lists import FILE`: parse a watchlist file, store it as a new list
 // version, print what changed, and re-screen the held subjects against the
 // change (alerts raised, alerts closed by delisting).
-#include <unistd.h>
-
 #include <fmt/core.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <memory>
@@ -43,8 +42,9 @@ Json RescreenJson(const monitor::RescreenReport& r) {
 
 int RunImport(const ImportOptions& opt) {
   if ((opt.format == "csv" || opt.format == "json") && opt.mapping.empty()) {
-    return Fail(kExitUsage, "the " + opt.format +
-                                " format needs a column mapping: --mapping FILE (see docs/LISTS.md)");
+    return Fail(
+        kExitUsage,
+        "the " + opt.format + " format needs a column mapping: --mapping FILE (see docs/LISTS.md)");
   }
   const std::string db = ResolveDbPath(opt.db);
   Result<std::unique_ptr<store::Store>> store = store::Store::Open(db);
@@ -107,8 +107,8 @@ int RunImport(const ImportOptions& opt) {
     out += fmt::format(
         "  re-screened {} held subjects against {} changed entries ({} in full): {} alerts raised, "
         "{} closed ({:.2f} s)\n",
-        rescreen->subjects, rescreen->entities, rescreen->subjects_full, rescreen->alerts_raised, rescreen->alerts_closed,
-        rescreen->seconds);
+        rescreen->subjects, rescreen->entities, rescreen->subjects_full, rescreen->alerts_raised,
+        rescreen->alerts_closed, rescreen->seconds);
   }
   return WriteStdout(out) ? kExitOk : kExitRuntime;
 }
@@ -117,9 +117,10 @@ int RunImport(const ImportOptions& opt) {
 
 CommandRunner AddListsImportCommand(CLI::App& import) {
   auto opt = std::make_shared<ImportOptions>();
-  import.add_option("FILE", opt->file,
-                    "The list file to import (for ofac-csv: sdn.csv, with add.csv, alt.csv and "
-                    "sdn_comments.csv read from beside it)")
+  import
+      .add_option("FILE", opt->file,
+                  "The list file to import (for ofac-csv: sdn.csv, with add.csv, alt.csv and "
+                  "sdn_comments.csv read from beside it)")
       ->required();
   std::vector<std::string> formats = {"auto"};
   for (const std::string& f : lists::ListFormats()) formats.push_back(f);

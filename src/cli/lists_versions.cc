@@ -127,8 +127,8 @@ int RunExport(const ExportOptions& opt) {
     if (x.id == version && x.list_id == opt.list) v = &x;
   }
   if (v == nullptr) {
-    return Fail(kExitUsage, fmt::format("version {} is not a version of list {}", version,
-                                        opt.list));
+    return Fail(kExitUsage,
+                fmt::format("version {} is not a version of list {}", version, opt.list));
   }
   Result<std::vector<model::Entity>> entities = (*store)->LoadVersionEntities(version);
   if (!entities.ok()) return Fail(kExitRuntime, entities.status().message());

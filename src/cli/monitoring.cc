@@ -1,6 +1,8 @@
 // `hudud subjects import FILE`, `hudud subjects rescreen` and `hudud alerts
 // list`: the subjects an agency holds for ongoing monitoring and the alerts
 // raised on them.
+#include "store/monitoring.h"
+
 #include <fmt/core.h>
 
 #include <fstream>
@@ -14,7 +16,6 @@
 #include "cli/output.h"
 #include "lists/csv.h"
 #include "monitor/rescreen.h"
-#include "store/monitoring.h"
 
 namespace hudud::cli {
 namespace {
@@ -102,8 +103,8 @@ Result<std::vector<store::Subject>> ReadCsvSubjects(const std::string& path,
   while (reader.Next(&row)) {
     const std::string where = path + ", line " + std::to_string(reader.line());
     if (row.size() != fields.size()) {
-      return Status::InvalidArgument(fmt::format("{}: {} fields, the header has {}", where,
-                                                 row.size(), fields.size()));
+      return Status::InvalidArgument(
+          fmt::format("{}: {} fields, the header has {}", where, row.size(), fields.size()));
     }
     store::Subject s;
     for (size_t i = 0; i < row.size(); ++i) SetField(&s, fields[i], row[i]);
@@ -197,21 +198,25 @@ int RunSubjectsImport(const SubjectsImportOptions& opt) {
   Result<monitor::RescreenReport> report =
       monitor::RescreenAll(**store, "subject-import", ro, fresh);
   if (!report.ok()) {
-    return Fail(kExitRuntime, "subjects stored, but screening them failed: " +
-                                  report.status().message());
+    return Fail(kExitRuntime,
+                "subjects stored, but screening them failed: " + report.status().message());
   }
   if (opt.json) {
-    Json j = {{"file", opt.file},           {"subjects", subjects->size()},
-              {"added", put->added},        {"changed", put->changed},
-              {"unchanged", put->unchanged}, {"hits", report->hits},
-              {"alerts_raised", report->alerts_raised}, {"seconds", report->seconds}};
+    Json j = {{"file", opt.file},
+              {"subjects", subjects->size()},
+              {"added", put->added},
+              {"changed", put->changed},
+              {"unchanged", put->unchanged},
+              {"hits", report->hits},
+              {"alerts_raised", report->alerts_raised},
+              {"seconds", report->seconds}};
     return WriteStdout(DumpJson(j) + "\n") ? kExitOk : kExitRuntime;
   }
   return WriteStdout(fmt::format(
              "{}: {} subjects ({} added, {} changed, {} unchanged); screened against {} "
              "entries: {} hits, {} alerts raised ({:.2f} s)\n",
-             opt.file, subjects->size(), put->added, put->changed, put->unchanged,
-             report->entities, report->hits, report->alerts_raised, report->seconds))
+             opt.file, subjects->size(), put->added, put->changed, put->unchanged, report->entities,
+             report->hits, report->alerts_raised, report->seconds))
              ? kExitOk
              : kExitRuntime;
 }
@@ -279,12 +284,12 @@ int RunAlerts(const AlertsOptions& opt) {
   std::string text;
   if (alerts->empty()) text = "no alerts\n";
   for (const store::Alert& a : *alerts) {
-    text += fmt::format("#{} {} subject {} ~ {} ({} v{}) score {} raised {} ({}){}\n    {}\n",
-                        a.id, a.status, a.subject_id, a.entity_id, a.list_id, a.version_id,
-                        FormatScore(a.score), a.raised_at, a.trigger,
-                        a.status == "closed" ? "; closed " + a.closed_at + ": " + a.closed_reason
-                                             : std::string(),
-                        a.summary);
+    text += fmt::format(
+        "#{} {} subject {} ~ {} ({} v{}) score {} raised {} ({}){}\n    {}\n", a.id, a.status,
+        a.subject_id, a.entity_id, a.list_id, a.version_id, FormatScore(a.score), a.raised_at,
+        a.trigger,
+        a.status == "closed" ? "; closed " + a.closed_at + ": " + a.closed_reason : std::string(),
+        a.summary);
   }
   return WriteStdout(text) ? kExitOk : kExitRuntime;
 }
@@ -296,9 +301,10 @@ CommandRunner AddSubjectsCommand(CLI::App& subjects) {
   auto imp = std::make_shared<SubjectsImportOptions>();
   CLI::App* import = subjects.add_subcommand(
       "import", "Store subjects to monitor (CSV with a header, or JSON lines) and screen them");
-  import->add_option("FILE", imp->file,
-                     "CSV (columns id, name, aliases, dob, nationality, document, "
-                     "document_country, gender, kind) or JSON lines with the same keys")
+  import
+      ->add_option("FILE", imp->file,
+                   "CSV (columns id, name, aliases, dob, nationality, document, "
+                   "document_country, gender, kind) or JSON lines with the same keys")
       ->required();
   import->add_option("--format", imp->format, "auto, csv or jsonl")
       ->check(CLI::IsMember({"auto", "csv", "jsonl"}))

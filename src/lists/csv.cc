@@ -109,8 +109,9 @@ bool CsvReader::Next(std::vector<std::string>* fields) {
           break;
         }
         if (q == '\0') {
-          status_ = Status::InvalidArgument(source_ + ", line " + std::to_string(line_) +
-                                            ": NUL byte in a text file (binary or UTF-16 content?)");
+          status_ =
+              Status::InvalidArgument(source_ + ", line " + std::to_string(line_) +
+                                      ": NUL byte in a text file (binary or UTF-16 content?)");
           return false;
         }
         if (q == '\n') ++line_;

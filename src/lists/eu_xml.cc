@@ -24,8 +24,8 @@ bool IsTrue(pugi::xml_node n, const char* name) { return Attr(n, name) == "true"
 Result<ParsedList> ParseEuXml(std::string_view xml, std::string_view source_name) {
   const std::string src(source_name);
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default,
-                                                  pugi::encoding_utf8);
+  pugi::xml_parse_result parsed =
+      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) {
     return Status::InvalidArgument(src + ", line " + std::to_string(LineAt(xml, parsed.offset)) +
                                    ": malformed XML: " + parsed.description());
@@ -44,7 +44,8 @@ Result<ParsedList> ParseEuXml(std::string_view xml, std::string_view source_name
   for (pugi::xml_node s : root.children("sanctionEntity")) {
     model::Entity e;
     e.source_id = Attr(s, "logicalId");
-    if (e.source_id.empty()) return Status::InvalidArgument(at(s) + "<sanctionEntity> without logicalId");
+    if (e.source_id.empty())
+      return Status::InvalidArgument(at(s) + "<sanctionEntity> without logicalId");
     if (!seen.emplace(e.source_id, list.entities.size()).second) {
       return Status::InvalidArgument(at(s) + "logicalId " + e.source_id + " appears twice");
     }
@@ -52,9 +53,9 @@ Result<ParsedList> ParseEuXml(std::string_view xml, std::string_view source_name
     e.list_id = "eu";
     e.reference = Attr(s, "euReferenceNumber");
     const std::string code = Attr(s.child("subjectType"), "code");
-    e.kind = code == "person" ? model::EntityKind::kPerson
-                              : code == "enterprise" ? model::EntityKind::kOrganization
-                                                     : model::EntityKind::kUnknown;
+    e.kind = code == "person"       ? model::EntityKind::kPerson
+             : code == "enterprise" ? model::EntityKind::kOrganization
+                                    : model::EntityKind::kUnknown;
     std::string comments;
     if (std::string un = Attr(s, "unitedNationId"); !un.empty()) comments = "UN reference " + un;
     if (std::string details = Attr(s, "designationDetails"); !details.empty()) {
@@ -76,7 +77,9 @@ Result<ParsedList> ParseEuXml(std::string_view xml, std::string_view source_name
       std::string published = Attr(r, "publicationDate");
       if (!published.empty()) {
         std::optional<model::PartialDate> d = model::ParsePartialDate(published.substr(0, 10));
-        if (!d) return Status::InvalidArgument(at(r) + "publicationDate \"" + published + "\" is not a date");
+        if (!d)
+          return Status::InvalidArgument(at(r) + "publicationDate \"" + published +
+                                         "\" is not a date");
         if (e.listed_on.empty() || d->ToString() < e.listed_on) e.listed_on = d->ToString();
       }
     }
@@ -90,8 +93,8 @@ Result<ParsedList> ParseEuXml(std::string_view xml, std::string_view source_name
         }
       }
       if (whole.empty()) continue;
-      model::NameKind kind = e.names.empty() ? model::NameKind::kPrimary
-                                             : model::NameKind::kGoodAlias;
+      model::NameKind kind =
+          e.names.empty() ? model::NameKind::kPrimary : model::NameKind::kGoodAlias;
       if (HasNonLatinLetters(whole)) kind = model::NameKind::kOriginalScript;
       if (Attr(a, "strong") == "false") kind = model::NameKind::kLowAlias;
       bool dup = false;
@@ -101,20 +104,24 @@ Result<ParsedList> ParseEuXml(std::string_view xml, std::string_view source_name
         n.full = whole;
         n.kind = kind;
         n.note = Attr(a, "nameLanguage");
-        if (std::string f = Attr(a, "firstName"); !f.empty()) n.parts.push_back({model::NamePartRole::kGiven, f});
-        if (std::string m = Attr(a, "middleName"); !m.empty()) n.parts.push_back({model::NamePartRole::kMiddle, m});
-        if (std::string l = Attr(a, "lastName"); !l.empty()) n.parts.push_back({model::NamePartRole::kFamily, l});
+        if (std::string f = Attr(a, "firstName"); !f.empty())
+          n.parts.push_back({model::NamePartRole::kGiven, f});
+        if (std::string m = Attr(a, "middleName"); !m.empty())
+          n.parts.push_back({model::NamePartRole::kMiddle, m});
+        if (std::string l = Attr(a, "lastName"); !l.empty())
+          n.parts.push_back({model::NamePartRole::kFamily, l});
         e.names.push_back(std::move(n));
       }
       if (std::string g = Attr(a, "gender"); !g.empty()) {
         if (auto parsed_g = model::ParseGender(g)) e.gender = *parsed_g;
       }
-      if (std::string f = Attr(a, "function"); !f.empty() &&
+      if (std::string f = Attr(a, "function");
+          !f.empty() &&
           std::find(e.designations.begin(), e.designations.end(), f) == e.designations.end()) {
         e.designations.push_back(f);
       }
-      if (std::string t = Attr(a, "title"); !t.empty() &&
-          std::find(e.titles.begin(), e.titles.end(), t) == e.titles.end()) {
+      if (std::string t = Attr(a, "title");
+          !t.empty() && std::find(e.titles.begin(), e.titles.end(), t) == e.titles.end()) {
         e.titles.push_back(t);
       }
     }
@@ -138,7 +145,9 @@ Result<ParsedList> ParseEuXml(std::string_view xml, std::string_view source_name
       } else if (!from.empty() || !to.empty()) {
         auto f = model::ParsePartialDate(from.empty() ? to : from);
         auto t = model::ParsePartialDate(to.empty() ? from : to);
-        if (!f || !t) return Status::InvalidArgument(at(b) + "year range \"" + from + "-" + to + "\" is not a range of years");
+        if (!f || !t)
+          return Status::InvalidArgument(at(b) + "year range \"" + from + "-" + to +
+                                         "\" is not a range of years");
         d.kind = model::DateOfBirth::Kind::kBetween;
         d.from = *f;
         d.to = *t;
@@ -176,11 +185,12 @@ Result<ParsedList> ParseEuXml(std::string_view xml, std::string_view source_name
       if (d.country_code == "00") d.country_code.clear();
       d.issue_date = Attr(i, "issuedDate");
       std::string note;
-      for (const char* flag : {"diplomatic", "knownExpired", "knownFalse", "reportedLost",
-                               "revokedByIssuer"}) {
+      for (const char* flag :
+           {"diplomatic", "knownExpired", "knownFalse", "reportedLost", "revokedByIssuer"}) {
         if (IsTrue(i, flag)) note += (note.empty() ? "" : ", ") + std::string(flag);
       }
-      if (std::string v = Attr(i, "validTo"); !v.empty()) note += (note.empty() ? "valid to " : ", valid to ") + v;
+      if (std::string v = Attr(i, "validTo"); !v.empty())
+        note += (note.empty() ? "valid to " : ", valid to ") + v;
       d.note = note;
       e.documents.push_back(d);
     }
@@ -197,7 +207,8 @@ Result<ParsedList> ParseEuXml(std::string_view xml, std::string_view source_name
       if (p.street.empty() && p.city.empty() && p.country.empty() && p.zip.empty()) continue;
       e.addresses.push_back(p);
     }
-    if (e.names.empty()) return Status::InvalidArgument(at(s) + "sanctionEntity " + e.source_id + " has no name");
+    if (e.names.empty())
+      return Status::InvalidArgument(at(s) + "sanctionEntity " + e.source_id + " has no name");
     list.entities.push_back(std::move(e));
   }
   return list;

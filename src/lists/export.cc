@@ -135,9 +135,11 @@ std::string WriteFtmJson(const std::vector<model::Entity>& entities) {
     // FtM countries are codes: a text no code was found for ("na" = not
     // available in the UN list) cannot be carried.
     for (const model::Nationality& n : e.nationalities) {
-      if (!n.country_code.empty()) Add(props, person ? "nationality" : "country", Lower(n.country_code));
+      if (!n.country_code.empty())
+        Add(props, person ? "nationality" : "country", Lower(n.country_code));
     }
-    if (e.gender != model::Gender::kUnknown) Add(props, "gender", std::string(model::ToString(e.gender)));
+    if (e.gender != model::Gender::kUnknown)
+      Add(props, "gender", std::string(model::ToString(e.gender)));
     for (const model::Place& p : e.addresses) Add(props, "address", PlaceText(p));
     for (const std::string& t : e.titles) Add(props, "title", t);
     for (const std::string& d : e.designations) Add(props, "position", d);
@@ -193,7 +195,8 @@ std::string WriteListXml(const ParsedList& list) {
   pugi::xml_node entities = root.append_child("ENTITIES");
   for (const model::Entity& e : list.entities) {
     const bool person = e.kind == model::EntityKind::kPerson;
-    pugi::xml_node r = (person ? individuals : entities).append_child(person ? "INDIVIDUAL" : "ENTITY");
+    pugi::xml_node r =
+        (person ? individuals : entities).append_child(person ? "INDIVIDUAL" : "ENTITY");
     Text(r, "DATAID", e.source_id.empty() ? e.id : e.source_id);
     Text(r, "VERSIONNUM", e.version.empty() ? "1" : e.version);
     // The primary name: its parts when there are at most four, else whole.
@@ -208,9 +211,11 @@ std::string WriteListXml(const ParsedList& list) {
       static constexpr const char* kFields[] = {"FIRST_NAME", "SECOND_NAME", "THIRD_NAME",
                                                 "FOURTH_NAME"};
       std::string joined;
-      for (const model::NamePart& p : primary->parts) joined += (joined.empty() ? "" : " ") + p.text;
+      for (const model::NamePart& p : primary->parts)
+        joined += (joined.empty() ? "" : " ") + p.text;
       if (!primary->parts.empty() && primary->parts.size() <= 4 && joined == primary->full) {
-        for (size_t i = 0; i < primary->parts.size(); ++i) Text(r, kFields[i], primary->parts[i].text);
+        for (size_t i = 0; i < primary->parts.size(); ++i)
+          Text(r, kFields[i], primary->parts[i].text);
       } else {
         Text(r, "FIRST_NAME", primary->full);
       }
@@ -231,7 +236,8 @@ std::string WriteListXml(const ParsedList& list) {
     Values(r, "TITLE", e.titles);
     Values(r, "DESIGNATION", e.designations);
     std::vector<std::string> nats;
-    for (const model::Nationality& n : e.nationalities) nats.push_back(n.text.empty() ? n.country_code : n.text);
+    for (const model::Nationality& n : e.nationalities)
+      nats.push_back(n.text.empty() ? n.country_code : n.text);
     Values(r, "NATIONALITY", nats);
     Values(r, "LIST_TYPE", e.list_types);
     Values(r, "LAST_DAY_UPDATED", e.last_updated);
@@ -243,9 +249,10 @@ std::string WriteListXml(const ParsedList& list) {
         continue;
       }
       pugi::xml_node a = r.append_child(person ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS");
-      Text(a, "QUALITY", n.kind == model::NameKind::kLowAlias     ? "Low"
-                         : n.kind == model::NameKind::kFormerName ? "f.k.a."
-                                                                  : "Good");
+      Text(a, "QUALITY",
+           n.kind == model::NameKind::kLowAlias     ? "Low"
+           : n.kind == model::NameKind::kFormerName ? "f.k.a."
+                                                    : "Good");
       Text(a, "ALIAS_NAME", n.full);
       Text(a, "NOTE", n.note);
     }
@@ -259,8 +266,8 @@ std::string WriteListXml(const ParsedList& list) {
         if (!d.from.empty()) Text(n, "FROM_YEAR", std::to_string(d.from.year));
         if (!d.to.empty()) Text(n, "TO_YEAR", std::to_string(d.to.year));
       } else {
-        Text(n, "TYPE_OF_DATE", d.kind == model::DateOfBirth::Kind::kApproximate ? "APPROXIMATELY"
-                                                                                  : "EXACT");
+        Text(n, "TYPE_OF_DATE",
+             d.kind == model::DateOfBirth::Kind::kApproximate ? "APPROXIMATELY" : "EXACT");
         if (d.from.full()) {
           Text(n, "DATE", d.from.ToString());
         } else if (!d.from.empty()) {

@@ -78,7 +78,8 @@ bool HasNonLatinLetters(std::string_view s) {
 size_t LineAt(std::string_view text, ptrdiff_t offset) {
   if (offset < 0) return 0;
   size_t end = std::min(text.size(), static_cast<size_t>(offset));
-  return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<ptrdiff_t>(end), '\n'));
+  return 1 + static_cast<size_t>(
+                 std::count(text.begin(), text.begin() + static_cast<ptrdiff_t>(end), '\n'));
 }
 
 void AddNationality(model::Entity* e, const std::string& text, const std::string& code) {

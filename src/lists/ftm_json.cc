@@ -37,12 +37,11 @@ std::optional<model::EntityKind> TargetKind(const std::string& schema) {
 // FtM schemata that carry no name to screen, folded or skipped.
 bool IsKnownOther(const std::string& schema) {
   static const std::set<std::string> kOther = {
-      "Sanction",       "Identification", "Passport",   "Address",     "Ownership",
-      "Directorship",   "Family",         "Associate",  "Membership",  "Employment",
-      "Representation", "UnknownLink",    "Occupancy",  "Position",    "CryptoWallet",
-      "Security",       "BankAccount",    "Note",       "Article",     "Document",
-      "Succession",     "Debt",           "Payment",    "Contract",    "Event",
-      "Thing",          "Asset",          "Person",     "Organization"};
+      "Sanction",  "Identification", "Passport",     "Address",    "Ownership",      "Directorship",
+      "Family",    "Associate",      "Membership",   "Employment", "Representation", "UnknownLink",
+      "Occupancy", "Position",       "CryptoWallet", "Security",   "BankAccount",    "Note",
+      "Article",   "Document",       "Succession",   "Debt",       "Payment",        "Contract",
+      "Event",     "Thing",          "Asset",        "Person",     "Organization"};
   return kOther.count(schema) > 0;
 }
 
@@ -51,7 +50,8 @@ std::vector<std::string> Strings(const json& props, const char* key) {
   auto it = props.find(key);
   if (it == props.end() || !it->is_array()) return out;
   for (const json& v : *it) {
-    if (v.is_string() && !v.get_ref<const std::string&>().empty()) out.push_back(v.get<std::string>());
+    if (v.is_string() && !v.get_ref<const std::string&>().empty())
+      out.push_back(v.get<std::string>());
   }
   return out;
 }

@@ -128,8 +128,8 @@ std::string DetectListFormat(std::string_view head, std::string_view path) {
   // Skip a byte-order mark and leading blanks.
   std::string_view t = head;
   if (t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\n' || t.front() == '\r' ||
-                        t.front() == '\t'))
+  while (!t.empty() &&
+         (t.front() == ' ' || t.front() == '\n' || t.front() == '\r' || t.front() == '\t'))
     t.remove_prefix(1);
   if (!t.empty() && t.front() == '{' && Contains(head, "\"schema\"")) return "ftm-json";
   if (Contains(head, "Unique ID") && Contains(head, "Name 6")) return "uk-csv";
@@ -139,8 +139,8 @@ std::string DetectListFormat(std::string_view head, std::string_view path) {
   if (!t.empty() && std::isdigit(static_cast<unsigned char>(t.front()))) {
     size_t i = 0;
     while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
-    if (t.substr(i, 2) == ",\"" && (file == "sdn.csv" || file == "cons_prim.csv" ||
-                                    file.find("sdn") != std::string::npos))
+    if (t.substr(i, 2) == ",\"" &&
+        (file == "sdn.csv" || file == "cons_prim.csv" || file.find("sdn") != std::string::npos))
       return "ofac-csv";
   }
   return "";

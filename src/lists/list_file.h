@@ -71,7 +71,7 @@ Result<ParsedList> ParseUnXml(std::string_view xml, std::string_view source_name
 // and weak). alt.csv aliases keep their type (aka good alias, fka former,
 // nka good alias). Ids "ofac-sdn:<ent_num>".
 struct OfacCsvSet {
-  std::string_view sdn, add, alt, comments;  // file contents
+  std::string_view sdn, add, alt, comments;                 // file contents
   std::string sdn_name, add_name, alt_name, comments_name;  // for messages
 };
 Result<ParsedList> ParseOfacCsv(const OfacCsvSet& set);

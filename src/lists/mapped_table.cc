@@ -46,7 +46,8 @@ Result<Mapping> ParseMapping(std::string_view text, const std::string& name) {
   Mapping m;
   auto str = [&](const char* key, std::string* out) -> Status {
     if (!j.contains(key)) return Status::Ok();
-    if (!j[key].is_string()) return Status::InvalidArgument(name + ": \"" + key + "\" must be a string");
+    if (!j[key].is_string())
+      return Status::InvalidArgument(name + ": \"" + key + "\" must be a string");
     *out = j[key].get<std::string>();
     return Status::Ok();
   };
@@ -56,18 +57,22 @@ Result<Mapping> ParseMapping(std::string_view text, const std::string& name) {
       out->push_back(j[key].get<std::string>());
       return Status::Ok();
     }
-    if (!j[key].is_array()) return Status::InvalidArgument(name + ": \"" + key + "\" must be a string or a list");
+    if (!j[key].is_array())
+      return Status::InvalidArgument(name + ": \"" + key + "\" must be a string or a list");
     for (const json& v : j[key]) {
-      if (!v.is_string()) return Status::InvalidArgument(name + ": \"" + key + "\" must list strings");
+      if (!v.is_string())
+        return Status::InvalidArgument(name + ": \"" + key + "\" must list strings");
       out->push_back(v.get<std::string>());
     }
     return Status::Ok();
   };
   static const std::set<std::string> kKeys = {
-      "list_id", "delimiter", "date_order", "id", "name", "given", "family", "patronymic",
-      "aliases", "low_aliases", "separator", "original_script", "kind", "kind_values",
-      "default_kind", "dob", "place_of_birth", "nationality", "gender", "documents", "address",
-      "address_country", "program", "reference", "listed_on", "comments"};
+      "list_id",   "delimiter",       "date_order",  "id",          "name",
+      "given",     "family",          "patronymic",  "aliases",     "low_aliases",
+      "separator", "original_script", "kind",        "kind_values", "default_kind",
+      "dob",       "place_of_birth",  "nationality", "gender",      "documents",
+      "address",   "address_country", "program",     "reference",   "listed_on",
+      "comments"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     if (!kKeys.count(it.key())) {
       return Status::InvalidArgument(name + ": unknown mapping key \"" + it.key() + "\"");
@@ -75,14 +80,26 @@ Result<Mapping> ParseMapping(std::string_view text, const std::string& name) {
   }
   std::string delimiter;
   for (auto [key, out] : std::initializer_list<std::pair<const char*, std::string*>>{
-           {"list_id", &m.list_id}, {"date_order", &m.date_order}, {"id", &m.id},
-           {"name", &m.name}, {"aliases", &m.aliases}, {"low_aliases", &m.low_aliases},
-           {"separator", &m.separator}, {"original_script", &m.original_script},
-           {"kind", &m.kind}, {"default_kind", &m.default_kind}, {"dob", &m.dob},
-           {"place_of_birth", &m.place_of_birth}, {"nationality", &m.nationality},
-           {"gender", &m.gender}, {"address_country", &m.address_country},
-           {"program", &m.program}, {"reference", &m.reference}, {"listed_on", &m.listed_on},
-           {"comments", &m.comments}, {"delimiter", &delimiter}}) {
+           {"list_id", &m.list_id},
+           {"date_order", &m.date_order},
+           {"id", &m.id},
+           {"name", &m.name},
+           {"aliases", &m.aliases},
+           {"low_aliases", &m.low_aliases},
+           {"separator", &m.separator},
+           {"original_script", &m.original_script},
+           {"kind", &m.kind},
+           {"default_kind", &m.default_kind},
+           {"dob", &m.dob},
+           {"place_of_birth", &m.place_of_birth},
+           {"nationality", &m.nationality},
+           {"gender", &m.gender},
+           {"address_country", &m.address_country},
+           {"program", &m.program},
+           {"reference", &m.reference},
+           {"listed_on", &m.listed_on},
+           {"comments", &m.comments},
+           {"delimiter", &delimiter}}) {
     HUDUD_RETURN_IF_ERROR(str(key, out));
   }
   HUDUD_RETURN_IF_ERROR(strs("given", &m.given));
@@ -91,14 +108,16 @@ Result<Mapping> ParseMapping(std::string_view text, const std::string& name) {
   HUDUD_RETURN_IF_ERROR(strs("address", &m.address));
   if (delimiter == "\\t" || delimiter == "tab") delimiter = "\t";
   if (!delimiter.empty()) {
-    if (delimiter.size() != 1) return Status::InvalidArgument(name + ": \"delimiter\" must be one character");
+    if (delimiter.size() != 1)
+      return Status::InvalidArgument(name + ": \"delimiter\" must be one character");
     m.delimiter = delimiter[0];
   }
   if (m.date_order != "ymd" && m.date_order != "dmy") {
     return Status::InvalidArgument(name + ": \"date_order\" must be \"ymd\" or \"dmy\"");
   }
   if (j.contains("kind_values")) {
-    if (!j["kind_values"].is_object()) return Status::InvalidArgument(name + ": \"kind_values\" must be an object");
+    if (!j["kind_values"].is_object())
+      return Status::InvalidArgument(name + ": \"kind_values\" must be an object");
     for (auto it = j["kind_values"].begin(); it != j["kind_values"].end(); ++it) {
       if (!it->is_string() || !model::ParseEntityKind(it->get<std::string>())) {
         return Status::InvalidArgument(name + ": kind_values[\"" + it.key() +
@@ -108,10 +127,12 @@ Result<Mapping> ParseMapping(std::string_view text, const std::string& name) {
     }
   }
   if (!model::ParseEntityKind(m.default_kind)) {
-    return Status::InvalidArgument(name + ": \"default_kind\" must be person, organization, vessel or aircraft");
+    return Status::InvalidArgument(
+        name + ": \"default_kind\" must be person, organization, vessel or aircraft");
   }
   if (j.contains("documents")) {
-    if (!j["documents"].is_array()) return Status::InvalidArgument(name + ": \"documents\" must be a list");
+    if (!j["documents"].is_array())
+      return Status::InvalidArgument(name + ": \"documents\" must be a list");
     for (const json& d : j["documents"]) {
       if (!d.is_object() || !d.contains("number") || !d["number"].is_string()) {
         return Status::InvalidArgument(name + ": each of \"documents\" needs a \"number\" column");
@@ -119,10 +140,12 @@ Result<Mapping> ParseMapping(std::string_view text, const std::string& name) {
       Mapping::Doc doc;
       doc.number = d["number"].get<std::string>();
       if (d.contains("type") && d["type"].is_string()) doc.type = d["type"].get<std::string>();
-      if (d.contains("country") && d["country"].is_string()) doc.country = d["country"].get<std::string>();
+      if (d.contains("country") && d["country"].is_string())
+        doc.country = d["country"].get<std::string>();
       for (auto it = d.begin(); it != d.end(); ++it) {
         if (it.key() != "number" && it.key() != "type" && it.key() != "country") {
-          return Status::InvalidArgument(name + ": unknown key \"" + it.key() + "\" in \"documents\"");
+          return Status::InvalidArgument(name + ": unknown key \"" + it.key() +
+                                         "\" in \"documents\"");
         }
       }
       m.documents.push_back(doc);
@@ -131,7 +154,8 @@ Result<Mapping> ParseMapping(std::string_view text, const std::string& name) {
   if (m.list_id.empty()) return Status::InvalidArgument(name + ": the mapping needs \"list_id\"");
   if (m.id.empty()) return Status::InvalidArgument(name + ": the mapping needs the \"id\" column");
   if (m.name.empty() && m.given.empty() && m.family.empty()) {
-    return Status::InvalidArgument(name + ": the mapping needs a \"name\" column (or given/family)");
+    return Status::InvalidArgument(name +
+                                   ": the mapping needs a \"name\" column (or given/family)");
   }
   return m;
 }
@@ -139,10 +163,10 @@ Result<Mapping> ParseMapping(std::string_view text, const std::string& name) {
 // Every column the mapping names, to check against the file's header.
 std::vector<std::string> Columns(const Mapping& m) {
   std::vector<std::string> out;
-  for (const std::string* c : {&m.id, &m.name, &m.kind, &m.dob, &m.nationality, &m.gender,
-                               &m.program, &m.reference, &m.listed_on, &m.comments,
-                               &m.place_of_birth, &m.original_script, &m.aliases, &m.low_aliases,
-                               &m.address_country}) {
+  for (const std::string* c :
+       {&m.id, &m.name, &m.kind, &m.dob, &m.nationality, &m.gender, &m.program, &m.reference,
+        &m.listed_on, &m.comments, &m.place_of_birth, &m.original_script, &m.aliases,
+        &m.low_aliases, &m.address_country}) {
     if (!c->empty()) out.push_back(*c);
   }
   for (const auto* v : {&m.given, &m.family, &m.patronymic, &m.address}) {
@@ -161,7 +185,8 @@ Result<model::PartialDate> Date(const std::string& v, const Mapping& m, const st
       m.date_order == "dmy" ? ParseDayFirstDate(v) : model::ParsePartialDate(v);
   if (!d) {
     return Status::InvalidArgument(where + ": field " + field + ": invalid date \"" + v +
-                                   "\" (expected " + (m.date_order == "dmy" ? "DD/MM/YYYY" : "YYYY-MM-DD") + ")");
+                                   "\" (expected " +
+                                   (m.date_order == "dmy" ? "DD/MM/YYYY" : "YYYY-MM-DD") + ")");
   }
   return *d;
 }
@@ -185,9 +210,12 @@ Status AddRow(const Mapping& m, const Row& row, const std::string& where, Parsed
     e.id = m.list_id + ":" + id;
     std::string k = get(m.kind);
     auto mapped = m.kind_values.find(k);
-    std::string kind = mapped != m.kind_values.end() ? mapped->second : k.empty() ? m.default_kind : k;
+    std::string kind = mapped != m.kind_values.end() ? mapped->second
+                       : k.empty()                   ? m.default_kind
+                                                     : k;
     std::optional<model::EntityKind> parsed = model::ParseEntityKind(kind);
-    if (!parsed) return Status::InvalidArgument(where + ": field " + m.kind + ": unknown kind \"" + k + "\"");
+    if (!parsed)
+      return Status::InvalidArgument(where + ": field " + m.kind + ": unknown kind \"" + k + "\"");
     e.kind = *parsed;
     list->entities.push_back(std::move(e));
   }
@@ -195,7 +223,8 @@ Status AddRow(const Mapping& m, const Row& row, const std::string& where, Parsed
   // The name: a whole-name column, or parts.
   model::Name n;
   n.full = get(m.name);
-  for (const auto& [cols, role] : std::initializer_list<std::pair<const std::vector<std::string>*, model::NamePartRole>>{
+  for (const auto& [cols, role] :
+       std::initializer_list<std::pair<const std::vector<std::string>*, model::NamePartRole>>{
            {&m.given, model::NamePartRole::kGiven},
            {&m.patronymic, model::NamePartRole::kPatronymic},
            {&m.family, model::NamePartRole::kFamily}}) {
@@ -219,7 +248,8 @@ Status AddRow(const Mapping& m, const Row& row, const std::string& where, Parsed
     AddName(&e, a, model::NameKind::kOriginalScript);
   }
   for (const std::string& a : SplitAny(get(m.aliases), m.separator)) {
-    AddName(&e, a, HasNonLatinLetters(a) ? model::NameKind::kOriginalScript : model::NameKind::kGoodAlias);
+    AddName(&e, a,
+            HasNonLatinLetters(a) ? model::NameKind::kOriginalScript : model::NameKind::kGoodAlias);
   }
   for (const std::string& a : SplitAny(get(m.low_aliases), m.separator)) {
     AddName(&e, a, model::NameKind::kLowAlias);
@@ -249,7 +279,9 @@ Status AddRow(const Mapping& m, const Row& row, const std::string& where, Parsed
   for (const std::string& v : SplitAny(get(m.nationality), m.separator)) AddNationality(&e, v);
   if (std::string g = get(m.gender); !g.empty()) {
     std::optional<model::Gender> parsed = model::ParseGender(g);
-    if (!parsed) return Status::InvalidArgument(where + ": field " + m.gender + ": unknown gender \"" + g + "\"");
+    if (!parsed)
+      return Status::InvalidArgument(where + ": field " + m.gender + ": unknown gender \"" + g +
+                                     "\"");
     e.gender = *parsed;
   }
   for (const Mapping::Doc& dm : m.documents) {
@@ -312,7 +344,8 @@ Result<ParsedList> ParseMappedTable(std::string_view content, std::string_view s
       const std::string where = src + ", line " + std::to_string(line);
       if (TrimCopy(text).empty()) continue;
       json j = json::parse(text.begin(), text.end(), nullptr, false);
-      if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument(where + ": not a JSON object");
+      if (j.is_discarded() || !j.is_object())
+        return Status::InvalidArgument(where + ": not a JSON object");
       Row row;
       for (auto it = j.begin(); it != j.end(); ++it) {
         if (it->is_string()) {
@@ -322,7 +355,8 @@ Result<ParsedList> ParseMappedTable(std::string_view content, std::string_view s
         } else if (it->is_array()) {
           std::string joined;
           for (const json& v : *it) {
-            if (v.is_string()) joined += (joined.empty() ? "" : m->separator) + v.get<std::string>();
+            if (v.is_string())
+              joined += (joined.empty() ? "" : m->separator) + v.get<std::string>();
           }
           row[it.key()] = joined;
         }

@@ -77,58 +77,61 @@ Result<ParsedList> ParseOfacCsv(const OfacCsvSet& set) {
   std::unordered_map<std::string, size_t> by_ent;
   std::vector<std::string> remarks;
 
-  HUDUD_RETURN_IF_ERROR(ForEachRow(
-      set.sdn, set.sdn_name, kSdnFields,
-      [&](const std::vector<std::string>& row, const std::string& ent,
-          const std::string& at) -> Status {
-        if (by_ent.count(ent)) {
-          return Status::InvalidArgument(at + ": ent_num " + ent + " appears twice");
-        }
-        model::Entity e;
-        e.source_id = ent;
-        e.id = "ofac-sdn:" + ent;
-        e.list_id = "ofac-sdn";
-        e.kind = KindOf(Value(row[2]));
-        model::Name primary;
-        primary.full = Value(row[1]);
-        if (primary.full.empty()) return Status::InvalidArgument(at + ": SDN_Name is empty");
-        if (e.kind == model::EntityKind::kPerson) SetOfacNameParts(&primary);
-        e.names.push_back(std::move(primary));
-        // "SDGT] [IRGC": several programs in one field.
-        std::string programs = Value(row[3]);
-        size_t start = 0;
-        while (start < programs.size()) {
-          size_t end = programs.find("] [", start);
-          if (end == std::string::npos) end = programs.size();
-          std::string p = programs.substr(start, end - start);
-          while (!p.empty() && (p.front() == '[' || p.front() == ' ')) p.erase(p.begin());
-          while (!p.empty() && (p.back() == ']' || p.back() == ' ')) p.pop_back();
-          if (!p.empty()) e.list_types.push_back(p);
-          start = end + 3;
-        }
-        for (const std::string& p : e.list_types) e.program += (e.program.empty() ? "" : "; ") + p;
-        if (std::string title = Value(row[4]); !title.empty()) e.titles.push_back(title);
-        // Vessels: the call sign identifies; the flag is the vessel's state.
-        if (std::string call_sign = Value(row[5]); !call_sign.empty()) {
-          model::Document d;
-          d.type = "Call Sign";
-          d.number = call_sign;
-          e.documents.push_back(d);
-        }
-        std::string vessel;
-        const char* labels[] = {"Vessel Type", "Tonnage", "GRT", "Flag", "Owner"};
-        for (int k = 0; k < 5; ++k) {
-          std::string v = Value(row[6 + k]);
-          if (v.empty()) continue;
-          vessel += (vessel.empty() ? "" : "; ") + std::string(labels[k]) + " " + v;
-          if (k == 3) e.nationalities.push_back({v, model::ResolveCountryCode(v)});
-        }
-        if (!vessel.empty()) e.designations.push_back(vessel);
-        remarks.push_back(Value(row[11]));
-        by_ent.emplace(ent, list.entities.size());
-        list.entities.push_back(std::move(e));
-        return Status::Ok();
-      }));
+  HUDUD_RETURN_IF_ERROR(
+      ForEachRow(set.sdn, set.sdn_name, kSdnFields,
+                 [&](const std::vector<std::string>& row, const std::string& ent,
+                     const std::string& at) -> Status {
+                   if (by_ent.count(ent)) {
+                     return Status::InvalidArgument(at + ": ent_num " + ent + " appears twice");
+                   }
+                   model::Entity e;
+                   e.source_id = ent;
+                   e.id = "ofac-sdn:" + ent;
+                   e.list_id = "ofac-sdn";
+                   e.kind = KindOf(Value(row[2]));
+                   model::Name primary;
+                   primary.full = Value(row[1]);
+                   if (primary.full.empty())
+                     return Status::InvalidArgument(at + ": SDN_Name is empty");
+                   if (e.kind == model::EntityKind::kPerson) SetOfacNameParts(&primary);
+                   e.names.push_back(std::move(primary));
+                   // "SDGT] [IRGC": several programs in one field.
+                   std::string programs = Value(row[3]);
+                   size_t start = 0;
+                   while (start < programs.size()) {
+                     size_t end = programs.find("] [", start);
+                     if (end == std::string::npos) end = programs.size();
+                     std::string p = programs.substr(start, end - start);
+                     while (!p.empty() && (p.front() == '[' || p.front() == ' '))
+                       p.erase(p.begin());
+                     while (!p.empty() && (p.back() == ']' || p.back() == ' ')) p.pop_back();
+                     if (!p.empty()) e.list_types.push_back(p);
+                     start = end + 3;
+                   }
+                   for (const std::string& p : e.list_types)
+                     e.program += (e.program.empty() ? "" : "; ") + p;
+                   if (std::string title = Value(row[4]); !title.empty()) e.titles.push_back(title);
+                   // Vessels: the call sign identifies; the flag is the vessel's state.
+                   if (std::string call_sign = Value(row[5]); !call_sign.empty()) {
+                     model::Document d;
+                     d.type = "Call Sign";
+                     d.number = call_sign;
+                     e.documents.push_back(d);
+                   }
+                   std::string vessel;
+                   const char* labels[] = {"Vessel Type", "Tonnage", "GRT", "Flag", "Owner"};
+                   for (int k = 0; k < 5; ++k) {
+                     std::string v = Value(row[6 + k]);
+                     if (v.empty()) continue;
+                     vessel += (vessel.empty() ? "" : "; ") + std::string(labels[k]) + " " + v;
+                     if (k == 3) e.nationalities.push_back({v, model::ResolveCountryCode(v)});
+                   }
+                   if (!vessel.empty()) e.designations.push_back(vessel);
+                   remarks.push_back(Value(row[11]));
+                   by_ent.emplace(ent, list.entities.size());
+                   list.entities.push_back(std::move(e));
+                   return Status::Ok();
+                 }));
   auto find = [&](const std::string& ent, const std::string& at, const char* file,
                   size_t* index) -> Status {
     auto it = by_ent.find(ent);
@@ -139,18 +142,20 @@ Result<ParsedList> ParseOfacCsv(const OfacCsvSet& set) {
     *index = it->second;
     return Status::Ok();
   };
-  HUDUD_RETURN_IF_ERROR(ForEachRow(
-      set.comments, set.comments_name, kCommentFields,
-      [&](const std::vector<std::string>& row, const std::string& ent,
-          const std::string& at) -> Status {
-        size_t i = 0;
-        HUDUD_RETURN_IF_ERROR(find(ent, at, "sdn_comments.csv", &i));
-        // The continuation of a remark cut at the field's length: no separator.
-        std::string more = row[1];
-        while (!more.empty() && std::isspace(static_cast<unsigned char>(more.back()))) more.pop_back();
-        remarks[i] += more;
-        return Status::Ok();
-      }));
+  HUDUD_RETURN_IF_ERROR(ForEachRow(set.comments, set.comments_name, kCommentFields,
+                                   [&](const std::vector<std::string>& row, const std::string& ent,
+                                       const std::string& at) -> Status {
+                                     size_t i = 0;
+                                     HUDUD_RETURN_IF_ERROR(find(ent, at, "sdn_comments.csv", &i));
+                                     // The continuation of a remark cut at the field's length: no
+                                     // separator.
+                                     std::string more = row[1];
+                                     while (!more.empty() &&
+                                            std::isspace(static_cast<unsigned char>(more.back())))
+                                       more.pop_back();
+                                     remarks[i] += more;
+                                     return Status::Ok();
+                                   }));
   HUDUD_RETURN_IF_ERROR(ForEachRow(
       set.alt, set.alt_name, kAltFields,
       [&](const std::vector<std::string>& row, const std::string& ent,
@@ -172,24 +177,24 @@ Result<ParsedList> ParseOfacCsv(const OfacCsvSet& set) {
         e.names.push_back(std::move(n));
         return Status::Ok();
       }));
-  HUDUD_RETURN_IF_ERROR(ForEachRow(
-      set.add, set.add_name, kAddFields,
-      [&](const std::vector<std::string>& row, const std::string& ent,
-          const std::string& at) -> Status {
-        size_t i = 0;
-        HUDUD_RETURN_IF_ERROR(find(ent, at, "add.csv", &i));
-        model::Place p;
-        p.street = Value(row[2]);
-        p.city = Value(row[3]);
-        p.country = Value(row[4]);
-        p.country_code = model::ResolveCountryCode(p.country);
-        p.note = Value(row[5]);
-        if (p.street.empty() && p.city.empty() && p.country.empty() && p.note.empty()) {
-          return Status::Ok();  // OFAC writes an all-null row for "no address"
-        }
-        list.entities[i].addresses.push_back(std::move(p));
-        return Status::Ok();
-      }));
+  HUDUD_RETURN_IF_ERROR(
+      ForEachRow(set.add, set.add_name, kAddFields,
+                 [&](const std::vector<std::string>& row, const std::string& ent,
+                     const std::string& at) -> Status {
+                   size_t i = 0;
+                   HUDUD_RETURN_IF_ERROR(find(ent, at, "add.csv", &i));
+                   model::Place p;
+                   p.street = Value(row[2]);
+                   p.city = Value(row[3]);
+                   p.country = Value(row[4]);
+                   p.country_code = model::ResolveCountryCode(p.country);
+                   p.note = Value(row[5]);
+                   if (p.street.empty() && p.city.empty() && p.country.empty() && p.note.empty()) {
+                     return Status::Ok();  // OFAC writes an all-null row for "no address"
+                   }
+                   list.entities[i].addresses.push_back(std::move(p));
+                   return Status::Ok();
+                 }));
   for (size_t i = 0; i < list.entities.size(); ++i) {
     model::Entity& e = list.entities[i];
     ApplyOfacRemarks(remarks[i], &e);

@@ -78,16 +78,40 @@ model::Place ParsePlace(std::string_view text) {
 
 // Clauses that are about the record, not about the person's identity.
 bool IsNarrative(std::string_view c) {
-  for (std::string_view w :
-       {"Linked To", "Additional Sanctions Information", "Transactions Prohibited",
-        "Secondary sanctions risk", "Executive Order", "Email", "Website", "Telephone", "Phone",
-        "Fax", "Organization", "Organization Established Date", "Organization Type",
-        "CAATSA", "Target Type", "IFCA Determination", "Listing Date", "Effective Date",
-        "Subject to", "Nationality of Registration", "Location", "Member", "Title",
-        "Digital Currency Address", "Other Vessel", "Vessel Year of Build", "Vessel Flag",
-        "Aircraft Manufacture Date", "Aircraft Model", "Aircraft Operator",
-        "Aircraft Manufacturer", "Aircraft Tail Number", "Previous Aircraft Tail Number",
-        "Aircraft Mode S Transponder Code"}) {
+  for (std::string_view w : {"Linked To",
+                             "Additional Sanctions Information",
+                             "Transactions Prohibited",
+                             "Secondary sanctions risk",
+                             "Executive Order",
+                             "Email",
+                             "Website",
+                             "Telephone",
+                             "Phone",
+                             "Fax",
+                             "Organization",
+                             "Organization Established Date",
+                             "Organization Type",
+                             "CAATSA",
+                             "Target Type",
+                             "IFCA Determination",
+                             "Listing Date",
+                             "Effective Date",
+                             "Subject to",
+                             "Nationality of Registration",
+                             "Location",
+                             "Member",
+                             "Title",
+                             "Digital Currency Address",
+                             "Other Vessel",
+                             "Vessel Year of Build",
+                             "Vessel Flag",
+                             "Aircraft Manufacture Date",
+                             "Aircraft Model",
+                             "Aircraft Operator",
+                             "Aircraft Manufacturer",
+                             "Aircraft Tail Number",
+                             "Previous Aircraft Tail Number",
+                             "Aircraft Mode S Transponder Code"}) {
     if (StartsWithWord(c, w)) return true;
   }
   return false;
@@ -105,9 +129,8 @@ std::optional<model::Document> ParseDocument(std::string_view c) {
   std::string_view tail;
   if (paren != std::string_view::npos) {
     size_t close = rest.find(')', paren);
-    std::string_view inside =
-        rest.substr(paren + 1, close == std::string_view::npos ? std::string_view::npos
-                                                               : close - paren - 1);
+    std::string_view inside = rest.substr(
+        paren + 1, close == std::string_view::npos ? std::string_view::npos : close - paren - 1);
     std::string code = model::ResolveCountryCode(Trim(inside));
     if (!code.empty()) {
       d.issuing_country = std::string(Trim(inside));
@@ -230,8 +253,8 @@ int ApplyOfacRemarks(std::string_view remarks, model::Entity* e) {
       continue;
     }
     if (StartsWithWord(c, "nationality") || StartsWithWord(c, "citizen")) {
-      std::string_view v = Trim(c.substr(c.find(' ') == std::string_view::npos ? c.size()
-                                                                                : c.find(' ')));
+      std::string_view v =
+          Trim(c.substr(c.find(' ') == std::string_view::npos ? c.size() : c.find(' ')));
       if (!v.empty()) {
         e->nationalities.push_back({std::string(v), model::ResolveCountryCode(v)});
       }

@@ -15,7 +15,9 @@
 namespace hudud::lists {
 namespace {
 
-std::string Child(pugi::xml_node n, const char* name) { return TrimCopy(n.child(name).text().get()); }
+std::string Child(pugi::xml_node n, const char* name) {
+  return TrimCopy(n.child(name).text().get());
+}
 
 // "Last, First" as the CSV writes it, so both forms give the same names.
 std::string PersonName(pugi::xml_node n) {
@@ -51,7 +53,8 @@ Result<ParsedList> ParseClassic(pugi::xml_node root, std::string_view xml, const
     const bool person = e.kind == model::EntityKind::kPerson;
     model::Name primary;
     primary.full = person ? PersonName(s) : Child(s, "lastName");
-    if (primary.full.empty()) return Status::InvalidArgument(at(s) + "sdnEntry " + e.source_id + " has no name");
+    if (primary.full.empty())
+      return Status::InvalidArgument(at(s) + "sdnEntry " + e.source_id + " has no name");
     if (person) SetOfacNameParts(&primary);
     e.names.push_back(primary);
     if (std::string t = Child(s, "title"); !t.empty()) e.titles.push_back(t);
@@ -66,9 +69,9 @@ Result<ParsedList> ParseClassic(pugi::xml_node root, std::string_view xml, const
       n.full = person ? PersonName(a) : Child(a, "lastName");
       if (n.full.empty()) continue;
       std::string t = Child(a, "type"), category = Child(a, "category");
-      n.kind = t == "f.k.a."           ? model::NameKind::kFormerName
-               : category == "weak"    ? model::NameKind::kLowAlias
-                                       : model::NameKind::kGoodAlias;
+      n.kind = t == "f.k.a."        ? model::NameKind::kFormerName
+               : category == "weak" ? model::NameKind::kLowAlias
+                                    : model::NameKind::kGoodAlias;
       if (person) SetOfacNameParts(&n);
       e.names.push_back(n);
     }
@@ -103,7 +106,8 @@ Result<ParsedList> ParseClassic(pugi::xml_node root, std::string_view xml, const
       std::string text = Child(d, "dateOfBirth");
       model::DateOfBirth dob;
       if (!ParseOfacDate(text, &dob)) {
-        return Status::InvalidArgument(at(d) + "sdnEntry " + e.source_id + ": invalid dateOfBirth \"" + text + "\"");
+        return Status::InvalidArgument(at(d) + "sdnEntry " + e.source_id +
+                                       ": invalid dateOfBirth \"" + text + "\"");
       }
       e.dates_of_birth.push_back(dob);
     }
@@ -164,8 +168,9 @@ Result<ParsedList> ParseOfacXml(std::string_view xml, std::string_view source_na
   }
   if (pugi::xml_node root = doc.child("sdnList")) return ParseClassic(root, xml, src);
   if (doc.child("Sanctions")) {
-    return Status::Unsupported(src + ": OFAC Advanced XML (<Sanctions>) is not read yet; use "
-                                     "sdn.xml or the CSV set (sdn.csv)");
+    return Status::Unsupported(src +
+                               ": OFAC Advanced XML (<Sanctions>) is not read yet; use "
+                               "sdn.xml or the CSV set (sdn.csv)");
   }
   return Status::InvalidArgument(src + ": no <sdnList> root (not an OFAC SDN XML file)");
 }

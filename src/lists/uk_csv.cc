@@ -37,7 +37,8 @@ Result<ParsedList> ParseUkCsv(std::string_view csv, std::string_view source_name
   }
   HUDUD_RETURN_IF_ERROR(reader.status());
   if (keys.empty()) {
-    return Status::InvalidArgument(src + ": no header row with a \"Name 6\" column in the first "
+    return Status::InvalidArgument(src +
+                                   ": no header row with a \"Name 6\" column in the first "
                                    "lines (not a UK sanctions list CSV)");
   }
   bool has_id = false;

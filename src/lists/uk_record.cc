@@ -25,7 +25,8 @@ std::string Canon(std::string_view s) {
 std::vector<std::string> Values(const std::string& cell) {
   std::string t;
   for (size_t i = 0; i < cell.size(); ++i) {
-    if (cell[i] == '(' && i + 2 < cell.size() && std::isdigit(static_cast<unsigned char>(cell[i + 1]))) {
+    if (cell[i] == '(' && i + 2 < cell.size() &&
+        std::isdigit(static_cast<unsigned char>(cell[i + 1]))) {
       size_t close = cell.find(')', i);
       if (close != std::string::npos && close - i <= 3) {
         t += ';';
@@ -145,8 +146,9 @@ Status UkListBuilder::AddRow(const UkFields& f, const std::string& where) {
     std::string p = Get(f, kParts[k]);
     if (p.empty()) continue;
     n.full += (n.full.empty() ? "" : " ") + p;
-    n.parts.push_back({k == 5 ? model::NamePartRole::kFamily
-                              : k == 0 ? model::NamePartRole::kGiven : model::NamePartRole::kMiddle,
+    n.parts.push_back({k == 5   ? model::NamePartRole::kFamily
+                       : k == 0 ? model::NamePartRole::kGiven
+                                : model::NamePartRole::kMiddle,
                        p});
   }
   const std::string name_type = Canon(Get(f, "nametype"));
@@ -156,7 +158,7 @@ Status UkListBuilder::AddRow(const UkFields& f, const std::string& where) {
       n.kind = model::NameKind::kPrimary;
     } else {
       n.kind = strength.rfind("low", 0) == 0 || strength == "weak" ? model::NameKind::kLowAlias
-                                                                  : model::NameKind::kGoodAlias;
+                                                                   : model::NameKind::kGoodAlias;
     }
     bool dup = false;
     for (const model::Name& o : e.names) dup |= o.full == n.full;
@@ -175,7 +177,8 @@ Status UkListBuilder::AddRow(const UkFields& f, const std::string& where) {
     // No row said "Primary Name" yet: the first name stands in for it.
     bool any = false;
     for (const model::Name& o : e.names) any |= o.kind == model::NameKind::kPrimary;
-    if (!any && e.names[0].kind == model::NameKind::kGoodAlias) e.names[0].kind = model::NameKind::kPrimary;
+    if (!any && e.names[0].kind == model::NameKind::kGoodAlias)
+      e.names[0].kind = model::NameKind::kPrimary;
   }
 
   if (e.reference.empty()) e.reference = Get(f, "unreference");
@@ -191,7 +194,8 @@ Status UkListBuilder::AddRow(const UkFields& f, const std::string& where) {
     std::string v = Get(f, key);
     if (v.empty()) continue;
     std::optional<model::PartialDate> d = ParseDayFirstDate(v);
-    if (!d) return Status::InvalidArgument(where + ": field " + key + ": invalid date \"" + v + "\"");
+    if (!d)
+      return Status::InvalidArgument(where + ": field " + key + ": invalid date \"" + v + "\"");
     if (e.listed_on.empty() || d->ToString() < e.listed_on) e.listed_on = d->ToString();
   }
   for (const std::string& v : SplitAny(Get(f, "dob"), ";\n|,")) {
@@ -214,7 +218,8 @@ Status UkListBuilder::AddRow(const UkFields& f, const std::string& where) {
     pob.country = Get(f, "countryofbirth");
     pob.country_code = model::ResolveCountryCode(pob.country);
     bool dup = false;
-    for (const model::Place& o : e.places_of_birth) dup |= o.city == pob.city && o.country == pob.country;
+    for (const model::Place& o : e.places_of_birth)
+      dup |= o.city == pob.city && o.country == pob.country;
     if (!dup && (!pob.city.empty() || !pob.country.empty())) e.places_of_birth.push_back(pob);
   }
   auto add_docs = [&](const char* key, const char* details, const char* type) {
@@ -267,7 +272,8 @@ Status UkListBuilder::AddRow(const UkFields& f, const std::string& where) {
     for (const model::Place& o : e.addresses) {
       dup |= o.street == a.street && o.city == a.city && o.country == a.country && o.zip == a.zip;
     }
-    if (!dup && (!a.street.empty() || !a.city.empty() || !a.country.empty())) e.addresses.push_back(a);
+    if (!dup && (!a.street.empty() || !a.city.empty() || !a.country.empty()))
+      e.addresses.push_back(a);
   }
   std::string other = Get(f, "other");
   if (!other.empty() && e.comments.find(other) == std::string::npos) {

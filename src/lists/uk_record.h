@@ -24,7 +24,8 @@ std::string UkFieldKey(std::string_view header);
 
 class UkListBuilder {
  public:
-  UkListBuilder(std::string format, std::string source) : format_(std::move(format)), source_(std::move(source)) {}
+  UkListBuilder(std::string format, std::string source)
+      : format_(std::move(format)), source_(std::move(source)) {}
   // Adds one row; `where` ("file, line 12") prefixes errors.
   Status AddRow(const UkFields& row, const std::string& where);
   ParsedList Finish();

@@ -80,7 +80,8 @@ Result<ParsedList> ParseUkXml(std::string_view xml, std::string_view source_name
     }
     return builder.Finish();
   }
-  return Status::InvalidArgument(src + ": no <Designations> or <ArrayOfFinancialSanctionsTarget> root "
+  return Status::InvalidArgument(src +
+                                 ": no <Designations> or <ArrayOfFinancialSanctionsTarget> root "
                                  "(not a UK sanctions list XML file)");
 }
 

@@ -82,7 +82,7 @@ struct TokenMemo {
 };
 struct TokenMemoTable {
   uint64_t owner = 0;
-  uint64_t used = 0;  // last use, for replacing the least recently used table
+  uint64_t used = 0;   // last use, for replacing the least recently used table
   size_t similar = 0;  // SimilarToken entries held, for the memory bound
   std::unordered_map<std::string, TokenMemo> map;
 };
@@ -922,8 +922,8 @@ struct WeightShift::Weights {
 };
 
 WeightShift::WeightShift(const Screener& before, const Screener& after)
-    : weights_(std::make_unique<Weights>(
-          Weights{before.impl_->freq_owner, after.impl_->freq_owner})) {
+    : weights_(
+          std::make_unique<Weights>(Weights{before.impl_->freq_owner, after.impl_->freq_owner})) {
   const Screener::Impl& a = *after.impl_;
   std::vector<char> moved(a.dict.size(), 0);
   bool any = false;

@@ -442,7 +442,8 @@ std::string ResolveCountryCode(std::string_view text) {
   // Republic of the", "Iran, Islamic Republic of". Try the natural order.
   size_t comma = text.rfind(',');
   if (comma != std::string_view::npos && comma + 1 < text.size()) {
-    std::string natural = std::string(text.substr(comma + 1)) + " " + std::string(text.substr(0, comma));
+    std::string natural =
+        std::string(text.substr(comma + 1)) + " " + std::string(text.substr(0, comma));
     it = t.by_key.find(NormalizeKey(natural));
     if (it != t.by_key.end()) return it->second;
   }

@@ -160,8 +160,8 @@ Result<RescreenReport> RescreenAll(store::Store& store, const std::string& trigg
       return;
     }
     for (const match::Hit& h : *hits) {
-      found[i].alerts.push_back(MakeAlert(subject.id, h, s.entity(h.entity_index), trigger,
-                                          *versions));
+      found[i].alerts.push_back(
+          MakeAlert(subject.id, h, s.entity(h.entity_index), trigger, *versions));
     }
   });
   for (const Status& e : errors) HUDUD_RETURN_IF_ERROR(e);
@@ -177,8 +177,7 @@ Result<RescreenReport> RescreenAll(store::Store& store, const std::string& trigg
   return report;
 }
 
-Result<RescreenReport> RescreenAfterChange(store::Store& store,
-                                           const store::ImportSummary& summary,
+Result<RescreenReport> RescreenAfterChange(store::Store& store, const store::ImportSummary& summary,
                                            const RescreenOptions& options) {
   const auto start = Clock::now();
   RescreenReport report;

@@ -26,14 +26,14 @@ struct RescreenOptions {
 };
 
 struct RescreenReport {
-  std::string mode;              // "delta", "full" or "none" (nothing changed)
-  int64_t subjects = 0;          // held subjects
-  int64_t entities = 0;          // entities screened against (all, or the delta)
-  int64_t subjects_full = 0;     // delta mode: subjects screened against everything
-  int64_t hits = 0;              // hits at or above the threshold
-  int64_t alerts_raised = 0;     // new open alerts (hits without one already)
-  int64_t alerts_closed = 0;     // alerts closed because their entry was delisted
-  double seconds = 0;            // from start to the last alert stored
+  std::string mode;           // "delta", "full" or "none" (nothing changed)
+  int64_t subjects = 0;       // held subjects
+  int64_t entities = 0;       // entities screened against (all, or the delta)
+  int64_t subjects_full = 0;  // delta mode: subjects screened against everything
+  int64_t hits = 0;           // hits at or above the threshold
+  int64_t alerts_raised = 0;  // new open alerts (hits without one already)
+  int64_t alerts_closed = 0;  // alerts closed because their entry was delisted
+  double seconds = 0;         // from start to the last alert stored
 };
 
 // The query a held subject stands for. InvalidArgument naming the subject
@@ -43,8 +43,7 @@ Result<match::Query> SubjectQuery(const store::Subject& subject, double threshol
 // After an import or a publication changed one list (`summary`, as
 // Store::ImportList returned it): closes the alerts on removed entries and
 // raises alerts for the held subjects that now hit an added or changed entry.
-Result<RescreenReport> RescreenAfterChange(store::Store& store,
-                                           const store::ImportSummary& summary,
+Result<RescreenReport> RescreenAfterChange(store::Store& store, const store::ImportSummary& summary,
                                            const RescreenOptions& options = {});
 
 // Every held subject (or only `subject_ids` when not empty) against every

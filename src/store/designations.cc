@@ -117,8 +117,7 @@ class Registry {
       max = std::max<int64_t>(max, std::stoll(n));
     };
     for (const auto& [id, e] : active) consider(id);
-    Result<Stmt> q =
-        impl_.Prepare("SELECT entity_id FROM designation_proposals WHERE list_id = ?");
+    Result<Stmt> q = impl_.Prepare("SELECT entity_id FROM designation_proposals WHERE list_id = ?");
     if (!q.ok()) return q.status();
     BindText(*q, 1, list_id);
     while (true) {
@@ -165,7 +164,8 @@ class Registry {
     BindText(*q, 8, now);
     HUDUD_RETURN_IF_ERROR(impl_.Run(*q, "storing a proposal"));
     int64_t id = sqlite3_last_insert_rowid(impl_.db);
-    HUDUD_RETURN_IF_ERROR(Event(id, "proposed", actor, now, action + " " + entity_id + ": " + reasons));
+    HUDUD_RETURN_IF_ERROR(
+        Event(id, "proposed", actor, now, action + " " + entity_id + ": " + reasons));
     return Get(id);
   }
 
@@ -370,8 +370,8 @@ Result<ImportSummary> DesignationRegistry::Publish(const std::string& list_id,
     sqlite3_bind_int64(q->get(), 2, summary->version.id);
     sqlite3_bind_int64(q->get(), 3, p.id);
     HUDUD_RETURN_IF_ERROR(impl.Run(*q, "marking proposal " + std::to_string(p.id) + " published"));
-    HUDUD_RETURN_IF_ERROR(r.Event(p.id, "published", actor, now,
-                                  "version " + std::to_string(summary->version.id)));
+    HUDUD_RETURN_IF_ERROR(
+        r.Event(p.id, "published", actor, now, "version " + std::to_string(summary->version.id)));
   }
   HUDUD_RETURN_IF_ERROR(tx.Commit());
   return summary;

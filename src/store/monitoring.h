@@ -52,7 +52,8 @@ class Monitoring {
   explicit Monitoring(Store& store) : store_(store) {}
 
   // Adds or replaces subjects by id in one transaction.
-  Result<SubjectImport> PutSubjects(const std::vector<Subject>& subjects, const std::string& source);
+  Result<SubjectImport> PutSubjects(const std::vector<Subject>& subjects,
+                                    const std::string& source);
   // Every held subject, in the order first stored.
   Result<std::vector<Subject>> LoadSubjects();
   Result<int64_t> SubjectCount();

@@ -183,8 +183,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
 }
 
 Result<ImportSummary> Store::ImportList(const lists::ParsedList& list, const std::string& source,
-                                        const std::string& sha256,
-                                        const ImportProgress& progress) {
+                                        const std::string& sha256, const ImportProgress& progress) {
   Impl& impl = *impl_;
   if (list.list_id.empty()) return Status::InvalidArgument("import: the list has no list id");
   if (sha256.empty()) {
@@ -311,8 +310,8 @@ Result<ImportSummary> Store::ImportList(const lists::ParsedList& list, const std
 
   // The previous version's record of an entity, for counting the names
   // and documents a change adds or removes.
-  Result<Stmt> old_json = impl.Prepare(
-      "SELECT json FROM entities WHERE version_id = ? AND entity_id = ?");
+  Result<Stmt> old_json =
+      impl.Prepare("SELECT json FROM entities WHERE version_id = ? AND entity_id = ?");
   if (!old_json.ok()) return old_json.status();
   auto load_old = [&](const std::string& id) -> Result<model::Entity> {
     sqlite3_reset(old_json->get());

@@ -28,8 +28,8 @@ struct ListVersion {
 };
 
 struct ImportSummary {
-  ListVersion version;     // the active version after the import
-  bool unchanged = false;  // the same file (same hash) was already the active version
+  ListVersion version;           // the active version after the import
+  bool unchanged = false;        // the same file (same hash) was already the active version
   int64_t previous_version = 0;  // the version active before, 0 when none
   int64_t added = 0, changed = 0, removed = 0;  // entities, against the previous active version
   // Names and documents of added, removed and changed entities that appear

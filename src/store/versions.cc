@@ -24,8 +24,8 @@ Status AppendVersion(Store::Impl& impl, int64_t version_id, std::vector<model::E
     if (!*row) break;
     Result<model::Entity> e = EntityFromJson(ColumnText(q->get(), 0));
     if (!e.ok()) {
-      return Status::Corruption(impl.path + ", list version " + std::to_string(version_id) +
-                                ": " + e.status().message());
+      return Status::Corruption(impl.path + ", list version " + std::to_string(version_id) + ": " +
+                                e.status().message());
     }
     out->push_back(std::move(*e));
   }
@@ -95,7 +95,8 @@ Result<std::vector<model::Entity>> Store::LoadEntitiesAt(
   HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/false));
   std::vector<std::pair<std::string, int64_t>> chosen;
   {
-    Result<Stmt> q = impl.Prepare("SELECT list_id, coalesce(active_version, 0) FROM lists ORDER BY list_id");
+    Result<Stmt> q =
+        impl.Prepare("SELECT list_id, coalesce(active_version, 0) FROM lists ORDER BY list_id");
     if (!q.ok()) return q.status();
     while (true) {
       Result<bool> row = impl.Step(*q, "reading the lists");
@@ -204,8 +205,8 @@ Result<ListDiff> Store::Diff(const std::string& list_id, int64_t from, int64_t t
       diff.added.push_back(id);
     } else if (it->second != b->at(id)) {
       Result<std::vector<std::string>> fields = ChangedFields(it->second, b->at(id));
-      if (!fields.ok()) return Status::Corruption(impl.path + ", entity " + id + ": " +
-                                                  fields.status().message());
+      if (!fields.ok())
+        return Status::Corruption(impl.path + ", entity " + id + ": " + fields.status().message());
       diff.changed.push_back({id, std::move(*fields)});
     }
   }

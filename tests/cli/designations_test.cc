@@ -10,11 +10,17 @@ namespace {
 
 TEST(DesignationsCliTest, ProposeApprovePublishScreenDelist) {
   const std::string db = Scratch().path() + "/national.db";
-  RunResult p = RunHudud({"designations", "propose", "--list", "kw-national", "--name",
-                          "عبد الله محمد الأنصاري", "--alias", "Abdullah Mohammed al-Ansari",
-                          "--dob", "1980-04-02", "--nationality", "Kuwait", "--document",
-                          "123456789:KW", "--reason", "Financing of terrorism", "--evidence",
-                          "FIU report 2026/311", "--db", db, "--json"},
+  RunResult p = RunHudud({"designations",  "propose",
+                          "--list",        "kw-national",
+                          "--name",        "عبد الله محمد الأنصاري",
+                          "--alias",       "Abdullah Mohammed al-Ansari",
+                          "--dob",         "1980-04-02",
+                          "--nationality", "Kuwait",
+                          "--document",    "123456789:KW",
+                          "--reason",      "Financing of terrorism",
+                          "--evidence",    "FIU report 2026/311",
+                          "--db",          db,
+                          "--json"},
                          "", {"HUDUD_USER=alice"});
   ASSERT_EQ(p.exit_code, 0) << p.err;
   nlohmann::json proposal = nlohmann::json::parse(p.out);
@@ -29,8 +35,8 @@ TEST(DesignationsCliTest, ProposeApprovePublishScreenDelist) {
   EXPECT_NE(nobody.err.find("--user"), std::string::npos) << nobody.err;
 
   ASSERT_EQ(RunHudud({"designations", "approve", "1", "--user", "bob", "--db", db}).exit_code, 0);
-  RunResult pub = RunHudud({"designations", "publish", "--list", "kw-national", "--user", "bob",
-                            "--db", db, "--json"});
+  RunResult pub = RunHudud(
+      {"designations", "publish", "--list", "kw-national", "--user", "bob", "--db", db, "--json"});
   ASSERT_EQ(pub.exit_code, 0) << pub.err;
   EXPECT_EQ(nlohmann::json::parse(pub.out)["added"], 1);
 
@@ -43,10 +49,10 @@ TEST(DesignationsCliTest, ProposeApprovePublishScreenDelist) {
                 .exit_code,
             0);
   ASSERT_EQ(RunHudud({"designations", "approve", "2", "--user", "bob", "--db", db}).exit_code, 0);
-  ASSERT_EQ(RunHudud({"designations", "publish", "--list", "kw-national", "--user", "bob", "--db",
-                      db})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      RunHudud({"designations", "publish", "--list", "kw-national", "--user", "bob", "--db", db})
+          .exit_code,
+      0);
   RunResult show = RunHudud({"designations", "show", "2", "--db", db, "--json"});
   ASSERT_EQ(show.exit_code, 0) << show.err;
   nlohmann::json s = nlohmann::json::parse(show.out);

@@ -59,8 +59,8 @@ TEST(ImportKillTest, KilledImportLeavesThePreviousVersionActive) {
   for (int attempt = 0; attempt < 3 && !killed_mid_import; ++attempt) {
     std::string argv0 = HUDUD_BINARY, a1 = "lists", a2 = "import", db_flag = "--db";
     std::string file = big, dbp = db;
-    char* argv[] = {argv0.data(), a1.data(), a2.data(), file.data(), db_flag.data(), dbp.data(),
-                    nullptr};
+    char* argv[] = {argv0.data(),   a1.data(),  a2.data(), file.data(),
+                    db_flag.data(), dbp.data(), nullptr};
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);

@@ -78,8 +78,8 @@ TEST_F(ListsVersionsTest, DiffJsonNamesAddedRemovedAndChangedFields) {
   EXPECT_EQ(j["changed"][0]["fields"], nlohmann::json::array({"names"}));
 
   // Reversed, the same change seen backwards.
-  RunResult back = RunHudud({"lists", "diff", "un", "--from", "2", "--to", "1", "--db", db_,
-                             "--json"});
+  RunResult back =
+      RunHudud({"lists", "diff", "un", "--from", "2", "--to", "1", "--db", db_, "--json"});
   ASSERT_EQ(back.exit_code, 0) << back.err;
   nlohmann::json b = nlohmann::json::parse(back.out);
   EXPECT_EQ(b["added"], j["removed"]);

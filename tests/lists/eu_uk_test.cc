@@ -142,10 +142,13 @@ TEST(UkTest, LegacyConListGroupsByGroupId) {
 }
 
 TEST(EuUkTest, MalformedInputNamesFileAndLine) {
-  Result<ParsedList> r = ParseEuXml("<export>\n<sanctionEntity logicalId=\"1\">\n<nameAlias wholeName=\"A\"", "eu.xml");
+  Result<ParsedList> r = ParseEuXml(
+      "<export>\n<sanctionEntity logicalId=\"1\">\n<nameAlias wholeName=\"A\"", "eu.xml");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("eu.xml, line"), std::string::npos) << r.status().message();
-  r = ParseEuXml("<export>\n<sanctionEntity>\n<nameAlias wholeName=\"A\"/></sanctionEntity></export>", "eu.xml");
+  r = ParseEuXml(
+      "<export>\n<sanctionEntity>\n<nameAlias wholeName=\"A\"/></sanctionEntity></export>",
+      "eu.xml");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("line 2"), std::string::npos) << r.status().message();
   r = ParseEuXml(

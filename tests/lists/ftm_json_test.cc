@@ -9,7 +9,6 @@
 #include <set>
 
 #include "lists/csv.h"
-
 #include "lists/export.h"
 #include "lists/list_file.h"
 
@@ -71,13 +70,16 @@ TEST(FtmJsonTest, ReadsTargetsAndFoldsHelpers) {
 
 TEST(FtmJsonTest, ErrorsNameTheLine) {
   auto parse = [](const std::string& text) { return ParseFtmJson(text, "x.jsonl"); };
-  Result<ParsedList> r = parse("{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{\"name\":[\"A\"]}}\n{oops\n");
+  Result<ParsedList> r =
+      parse("{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{\"name\":[\"A\"]}}\n{oops\n");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("x.jsonl, line 2"), std::string::npos);
   r = parse("{\"id\":\"a\",\"schema\":\"Spaceship\",\"properties\":{}}\n");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("Spaceship"), std::string::npos);
-  r = parse("{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{\"birthDate\":[\"yesterday\"],\"name\":[\"A\"]}}\n");
+  r = parse(
+      "{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{\"birthDate\":[\"yesterday\"],\"name\":["
+      "\"A\"]}}\n");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("birthDate"), std::string::npos);
   r = parse("{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{\"name\":\"A\"}}\n");
@@ -88,7 +90,8 @@ TEST(FtmJsonTest, ErrorsNameTheLine) {
 }
 
 TEST(FtmJsonTest, WriterRoundTripsThroughTheParser) {
-  Result<ParsedList> un = ReadListFile(HUDUD_DATA_DIR "/lists/un-consolidated-2026-02-27.xml", "auto");
+  Result<ParsedList> un =
+      ReadListFile(HUDUD_DATA_DIR "/lists/un-consolidated-2026-02-27.xml", "auto");
   ASSERT_TRUE(un.ok());
   Result<ParsedList> back = ParseFtmJson(WriteFtmJson(un->entities), "export");
   ASSERT_TRUE(back.ok()) << back.status().message();
@@ -130,7 +133,8 @@ TEST(FtmJsonTest, WriterRoundTripsThroughTheParser) {
 }
 
 TEST(ExportTest, UnStyleXmlAndCsvReadBack) {
-  Result<ParsedList> un = ReadListFile(HUDUD_DATA_DIR "/lists/un-consolidated-2026-02-27.xml", "auto");
+  Result<ParsedList> un =
+      ReadListFile(HUDUD_DATA_DIR "/lists/un-consolidated-2026-02-27.xml", "auto");
   ASSERT_TRUE(un.ok());
   Result<ParsedList> back = ParseUnXml(WriteListXml(*un), "export.xml");
   ASSERT_TRUE(back.ok()) << back.status().message();

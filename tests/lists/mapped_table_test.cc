@@ -67,8 +67,8 @@ TEST(MappedTableTest, ErrorsNameFileLineAndField) {
   r = ParseMappedTable("id,name,dob\n,Ali,\n", "x.csv", mapping, "m.json", false);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("line 2"), std::string::npos);
-  r = ParseMappedTable("id,name\n1,Ali\n", "x.csv", R"({"list_id": "x", "id": "id", "nom": "name"})",
-                       "m.json", false);
+  r = ParseMappedTable("id,name\n1,Ali\n", "x.csv",
+                       R"({"list_id": "x", "id": "id", "nom": "name"})", "m.json", false);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("unknown mapping key \"nom\""), std::string::npos);
   r = ParseMappedTable("{\"id\": 1, \"name\": \"A\"}\n{bad\n", "x.jsonl", mapping, "m.json", true);

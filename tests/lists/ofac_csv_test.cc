@@ -65,7 +65,8 @@ TEST(OfacCsvTest, DetectsTheSetAndReadsEveryRowOfEveryFile) {
     names += e.names.size();
     addresses += e.addresses.size();
     for (const model::Name& n : e.names) {
-      good_or_former += n.kind == model::NameKind::kGoodAlias || n.kind == model::NameKind::kFormerName;
+      good_or_former +=
+          n.kind == model::NameKind::kGoodAlias || n.kind == model::NameKind::kFormerName;
     }
   }
   // alt.csv gives exactly one alias per row; remarks add weak ones on top.
@@ -82,7 +83,8 @@ TEST(OfacCsvTest, NearlyEveryDateOfBirthInTheRemarksIsRead) {
   std::vector<std::string> missed;
   for (const model::Entity& e : Ofac().entities) {
     size_t dob_clauses = 0;
-    for (size_t p = e.comments.find("DOB "); p != std::string::npos; p = e.comments.find("DOB ", p + 1))
+    for (size_t p = e.comments.find("DOB "); p != std::string::npos;
+         p = e.comments.find("DOB ", p + 1))
       ++dob_clauses;
     stated += dob_clauses;
     read += std::min(dob_clauses, e.dates_of_birth.size());
@@ -206,7 +208,8 @@ TEST(OfacCsvTest, MalformedRowsNameFileAndLine) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("sdn.csv, line 2"), std::string::npos)
       << r.status().message();
-  r = ParseOfacCsv(Set(good + "abc,\"X\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"));
+  r = ParseOfacCsv(
+      Set(good + "abc,\"X\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"));
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("ent_num"), std::string::npos);
   r = ParseOfacCsv(Set(good + "38,\"UNCLOSED,-0- \r\n"));
@@ -216,7 +219,8 @@ TEST(OfacCsvTest, MalformedRowsNameFileAndLine) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("alt.csv, line 1"), std::string::npos)
       << r.status().message();
-  r = ParseOfacCsv(Set(good + "39,\"CAF\xC9\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"));
+  r = ParseOfacCsv(
+      Set(good + "39,\"CAF\xC9\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"));
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("UTF-8"), std::string::npos) << r.status().message();
   r = ParseOfacCsv(Set(good));

@@ -57,9 +57,11 @@ TEST(OfacXmlTest, ClassicSdnXmlMatchesTheCsvSet) {
 }
 
 TEST(OfacXmlTest, ErrorsNameTheLine) {
-  Result<ParsedList> r = ParseOfacXml("<sdnList>\n<sdnEntry><lastName>X</lastName></sdnEntry></sdnList>", "sdn.xml");
+  Result<ParsedList> r =
+      ParseOfacXml("<sdnList>\n<sdnEntry><lastName>X</lastName></sdnEntry></sdnList>", "sdn.xml");
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("sdn.xml, line 2"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("sdn.xml, line 2"), std::string::npos)
+      << r.status().message();
   r = ParseOfacXml(
       "<sdnList><sdnEntry><uid>1</uid><lastName>X</lastName><sdnType>Individual</sdnType>\n"
       "<dateOfBirthList><dateOfBirthItem><dateOfBirth>31 Feb 1970</dateOfBirth></dateOfBirthItem>"

@@ -6,12 +6,12 @@
 #include "monitor/rescreen.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <set>
 #include <string>
 #include <tuple>
-#include <unistd.h>
 
 #include "lists/list_file.h"
 #include "store/monitoring.h"

@@ -121,8 +121,8 @@ TEST_F(DesignationsTest, AmendDelistRejectAndTheirChecks) {
   EXPECT_FALSE(r.ProposeDesignation("kw", Person("X"), "", {}, "alice").ok());  // no reasons
   EXPECT_FALSE(r.ProposeDesignation("kw", Person("X"), "r", {}, "").ok());      // no actor
 
-  Result<Proposal> amend =
-      r.ProposeAmendment("kw:1", Person("Абдулло Раҳимов", "Abdullo Rakhimov"), "alias", {}, "carol");
+  Result<Proposal> amend = r.ProposeAmendment("kw:1", Person("Абдулло Раҳимов", "Abdullo Rakhimov"),
+                                              "alias", {}, "carol");
   ASSERT_TRUE(amend.ok()) << amend.status().message();
   // One pending proposal per entry.
   EXPECT_FALSE(r.ProposeDelisting("kw:1", "r", {}, "alice").ok());
