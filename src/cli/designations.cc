@@ -105,7 +105,6 @@ Result<model::Entity> EntityFrom(const EntityFlags& f) {
 }
 
 Json ProposalJson(const store::Proposal& p) {
-  std::string names;
   return Json{{"id", p.id},
               {"list", p.list_id},
               {"entity_id", p.entity_id},
@@ -145,6 +144,10 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Options& o) {
 enum class Action { kPropose, kAmend, kDelist, kApprove, kReject, kPublish, kList, kShow };
 
 int Run(Action action, const Options& o) {
+  // Who acts is checked first, so a usage error never creates a database.
+  const bool acts = action != Action::kList && action != Action::kShow;
+  Result<std::string> user = acts ? User(o) : Result<std::string>(std::string());
+  if (!user.ok()) return Fail(kExitUsage, user.status().message());
   Result<std::unique_ptr<store::Store>> store = OpenStore(o);
   if (!store.ok()) return Fail(kExitRuntime, store.status().message());
   store::DesignationRegistry registry(**store);
@@ -179,13 +182,12 @@ int Run(Action action, const Options& o) {
     std::string text = ProposalLine(*p) + "  reasons: " + p->reasons + "\n";
     for (const std::string& e : p->evidence) text += "  evidence: " + e + "\n";
     for (const store::ProposalEvent& e : *events) {
-      text += fmt::format("  {} {} by {}: {}\n", e.at, e.action, e.actor, e.detail);
+      text += fmt::format("  {} {} by {}{}{}\n", e.at, e.action, e.actor,
+                          e.detail.empty() ? "" : ": ", e.detail);
     }
     return WriteStdout(text) ? kExitOk : kExitRuntime;
   }
 
-  Result<std::string> user = User(o);
-  if (!user.ok()) return Fail(kExitUsage, user.status().message());
   switch (action) {
     case Action::kPropose:
     case Action::kAmend: {
@@ -220,15 +222,34 @@ int Run(Action action, const Options& o) {
         Warn("published, but re-screening the held subjects failed: " + r.status().message());
       }
       if (o.json) {
-        Json j = {{"list", s->version.list_id},      {"version", s->version.id},
-                  {"entities", s->version.entities}, {"added", s->added},
-                  {"changed", s->changed},           {"removed", s->removed}};
+        Json j = {{"list", s->version.list_id},
+                  {"version", s->version.id},
+                  {"entities", s->version.entities},
+                  {"unchanged", s->unchanged},
+                  {"added", s->added},
+                  {"changed", s->changed},
+                  {"removed", s->removed},
+                  {"added_ids", s->added_ids},
+                  {"changed_ids", s->changed_ids},
+                  {"removed_ids", s->removed_ids}};
         if (r.ok()) j["alerts_raised"] = r->alerts_raised, j["alerts_closed"] = r->alerts_closed;
         return WriteStdout(DumpJson(j) + "\n") ? kExitOk : kExitRuntime;
       }
-      std::string text = fmt::format(
-          "published list '{}' version {}: {} entries ({} added, {} changed, {} removed)\n",
-          s->version.list_id, s->version.id, s->version.entities, s->added, s->changed, s->removed);
+      std::string text;
+      if (s->unchanged) {
+        // The approved changes left the content as it was (an amendment
+        // to the same record): the proposals are published, the version stays.
+        text = fmt::format("published list '{}': content unchanged, version {} stays active\n",
+                           s->version.list_id, s->version.id);
+      } else {
+        text = fmt::format(
+            "published list '{}' version {}: {} entries ({} added, {} changed, {} removed)\n",
+            s->version.list_id, s->version.id, s->version.entities, s->added, s->changed,
+            s->removed);
+      }
+      for (const std::string& id : s->added_ids) text += "  added   " + id + "\n";
+      for (const std::string& id : s->changed_ids) text += "  changed " + id + "\n";
+      for (const std::string& id : s->removed_ids) text += "  removed " + id + "\n";
       if (r.ok() && r->subjects > 0) {
         text += fmt::format("  re-screened {} held subjects: {} alerts raised, {} closed\n",
                             r->subjects, r->alerts_raised, r->alerts_closed);
@@ -247,21 +268,36 @@ void Common(CLI::App* app, Options* o, bool with_user) {
 }
 
 void EntityOptions(CLI::App* app, EntityFlags* f) {
-  app->add_option("--entity", f->entity_file, "The full record as JSON (the stored entity form)");
-  app->add_option("--name", f->name, "Primary name, any script");
-  app->add_option("--kind", f->kind, "person, organization, vessel or aircraft")
-      ->capture_default_str();
-  app->add_option("--alias", f->aliases, "Another name (repeatable)");
-  app->add_option("--dob", f->dob, "Date of birth (YYYY, YYYY-MM, YYYY-MM-DD)");
-  app->add_option("--nationality", f->nationality, "Nationality (any language or ISO code)");
-  app->add_option("--document", f->documents, "NUMBER[:COUNTRY] (repeatable)");
-  app->add_option("--program", f->program, "The legal basis or regime");
+  CLI::Option* file = app->add_option(
+      "--entity", f->entity_file,
+      "The full record as a JSON file (the stored entity form), instead of the flags below");
+  // The record comes either from the file or from the flags, never a mix.
+  for (CLI::Option* flag : {
+           app->add_option("--name", f->name, "Primary name, any script"),
+           app->add_option("--kind", f->kind, "person, organization, vessel or aircraft")
+               ->capture_default_str(),
+           app->add_option("--alias", f->aliases, "Another name (repeatable)"),
+           app->add_option("--dob", f->dob, "Date of birth (YYYY, YYYY-MM, YYYY-MM-DD)"),
+           app->add_option("--nationality", f->nationality,
+                           "Nationality (any language or ISO code)"),
+           app->add_option("--document", f->documents,
+                           "Identity document NUMBER[:COUNTRY] (repeatable)"),
+           app->add_option("--program", f->program, "The legal basis or regime"),
+       }) {
+    file->excludes(flag);
+  }
 }
 
 }  // namespace
 
 CommandRunner AddDesignationsCommand(CLI::App& d) {
   d.require_subcommand(1);
+  d.footer(
+      "A national list is kept here by four eyes: one user proposes (designate, amend or\n"
+      "delist, with reasons and evidence references), a different user approves or rejects,\n"
+      "and publish turns every approved change of the list into one new list version that\n"
+      "screening uses. Every step is recorded with who and when (designations show N).\n"
+      "The acting user is --user or $HUDUD_USER.");
   auto o = std::make_shared<Options>();
   CLI::App* propose = d.add_subcommand("propose", "Propose to designate a person or entity");
   propose->add_option("--list", o->list, "The national list's id")->required();
@@ -288,7 +324,8 @@ CommandRunner AddDesignationsCommand(CLI::App& d) {
   approve->add_option("--note", o->note, "A note on the decision");
   Common(approve, o.get(), true);
 
-  CLI::App* reject = d.add_subcommand("reject", "Reject a proposal");
+  CLI::App* reject =
+      d.add_subcommand("reject", "Reject a proposal (or an unpublished approval), with a note");
   reject->add_option("PROPOSAL", o->proposal, "The proposal number")->required();
   reject->add_option("--note", o->note, "Why")->required();
   Common(reject, o.get(), true);

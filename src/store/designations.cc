@@ -92,6 +92,25 @@ class Registry {
     return out;
   }
 
+  // A list hudud may manage: one it has never seen, one published from
+  // designations, or one brought in from a spreadsheet (csv/json mapping) to
+  // be kept here from now on. Lists maintained by others (UN, OFAC, ...) are
+  // refused: a local change would silently vanish at their next import.
+  Status CheckNational(const std::string& list_id) {
+    Result<Stmt> q = impl_.Prepare(
+        "SELECT v.format FROM lists l JOIN list_versions v ON v.id = l.active_version "
+        "WHERE l.list_id = ?");
+    if (!q.ok()) return q.status();
+    BindText(*q, 1, list_id);
+    Result<bool> row = impl_.Step(*q, "reading list " + list_id);
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    const std::string format(ColumnText(q->get(), 0));
+    if (format == "national" || format == "csv" || format == "json") return Status::Ok();
+    return Status::InvalidArgument("list " + list_id + " is imported from " + format +
+                                   " files, not a national list kept in hudud");
+  }
+
   // True when the entity has a proposal not yet published or rejected.
   Result<bool> Pending(const std::string& entity_id) {
     Result<Stmt> q = impl_.Prepare(
@@ -176,12 +195,16 @@ class Registry {
     HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
     Result<Proposal> p = Get(id);
     if (!p.ok()) return p.status();
-    if (p->state != "proposed") {
+    // An approval can still be withdrawn (rejected) until it is published,
+    // e.g. when the list changed under it; nothing is decided twice otherwise.
+    const bool open = p->state == "proposed" || (!approve && p->state == "approved");
+    if (!open) {
       return Status::InvalidArgument("proposal " + std::to_string(id) + " is already " + p->state +
                                      (p->decided_by.empty() ? "" : " by " + p->decided_by));
     }
     if (approve && actor == p->proposed_by) {
-      return Status::InvalidArgument("four eyes: " + actor + " proposed " + std::to_string(id) +
+      return Status::InvalidArgument("four eyes: " + actor + " made proposal " +
+                                     std::to_string(id) +
                                      " and cannot approve it; another user must");
     }
     if (!approve && note.empty()) {
@@ -232,6 +255,7 @@ Result<Proposal> DesignationRegistry::ProposeDesignation(const std::string& list
   Registry r(impl);
   Transaction tx(&impl);
   HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
+  HUDUD_RETURN_IF_ERROR(r.CheckNational(list_id));
   Result<std::map<std::string, model::Entity>> active = r.Active(list_id);
   if (!active.ok()) return active.status();
   if (entity.source_id.empty()) {
@@ -268,6 +292,7 @@ Result<Proposal> DesignationRegistry::ProposeAmendment(const std::string& entity
   Transaction tx(&impl);
   HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
   const std::string list_id = ListOf(entity_id);
+  HUDUD_RETURN_IF_ERROR(r.CheckNational(list_id));
   Result<std::map<std::string, model::Entity>> active = r.Active(list_id);
   if (!active.ok()) return active.status();
   auto it = active->find(entity_id);
@@ -297,6 +322,7 @@ Result<Proposal> DesignationRegistry::ProposeDelisting(const std::string& entity
   Transaction tx(&impl);
   HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
   const std::string list_id = ListOf(entity_id);
+  HUDUD_RETURN_IF_ERROR(r.CheckNational(list_id));
   Result<std::map<std::string, model::Entity>> active = r.Active(list_id);
   if (!active.ok()) return active.status();
   auto it = active->find(entity_id);
@@ -335,10 +361,22 @@ Result<ImportSummary> DesignationRegistry::Publish(const std::string& list_id,
     return Status::InvalidArgument("nothing to publish: list " + list_id +
                                    " has no approved proposal");
   }
+  HUDUD_RETURN_IF_ERROR(r.CheckNational(list_id));
   Result<std::map<std::string, model::Entity>> content = r.Active(list_id);
   if (!content.ok()) return content.status();
   std::reverse(approved->begin(), approved->end());  // oldest first
   for (const Proposal& p : *approved) {
+    // The list may have changed since the proposal (an import of the
+    // national list's spreadsheet): a change that no longer applies stops
+    // the publication rather than silently re-adding or overwriting.
+    const bool listed = content->count(p.entity_id) != 0;
+    if (p.action == "designate" ? listed : !listed) {
+      return Status::InvalidArgument(
+          "proposal " + std::to_string(p.id) + " (" + p.action + " " + p.entity_id + ") " +
+          (listed ? "no longer applies: the entry is listed already"
+                  : "no longer applies: the entry is not listed any more") +
+          "; reject it, then publish");
+    }
     if (p.action == "delist") {
       content->erase(p.entity_id);
     } else {

@@ -37,41 +37,62 @@ struct ProposalEvent {
   std::string actor, at, detail;
 };
 
+// Every method needs a non-empty `actor` (a user name; the sign-in service
+// comes later) and records an event with the actor and the time. Lists
+// imported from others' files (un-xml, ofac-*, eu-xml, uk-*, ftm-json) are
+// refused: only new lists, published ones and national lists imported
+// from a spreadsheet (csv/json mapping) are kept here. Errors of the
+// caller's making are InvalidArgument; database failures IOError.
 class DesignationRegistry {
  public:
   explicit DesignationRegistry(Store& store) : store_(store) {}
 
-  // Proposes to designate `entity` on national list `list_id`. Its source id
-  // is kept when set (an error if that id is listed or has a pending
-  // proposal), else the next free number. Needs reasons and an actor.
+  // Proposes to designate `entity` (it needs a name) on national list
+  // `list_id`. Its source id is kept when set (an error if that id is
+  // listed or has a pending proposal), else it gets the list's next free
+  // number, never reused; the entity id becomes "<list_id>:<source id>" and
+  // listed_on defaults to today. Needs reasons.
   Result<Proposal> ProposeDesignation(const std::string& list_id, model::Entity entity,
                                       const std::string& reasons,
                                       const std::vector<std::string>& evidence,
                                       const std::string& actor);
-  // Proposes to replace the published record `entity_id` with `entity`.
+  // Proposes to replace the published record `entity_id` with `entity` (its
+  // ids are overwritten with the entry's). An error when `entity_id` is not
+  // in the list's active version or already has a pending proposal.
   Result<Proposal> ProposeAmendment(const std::string& entity_id, model::Entity entity,
                                     const std::string& reasons,
                                     const std::vector<std::string>& evidence,
                                     const std::string& actor);
-  // Proposes to remove the published record `entity_id`.
+  // Proposes to remove the published record `entity_id`; same checks as an
+  // amendment.
   Result<Proposal> ProposeDelisting(const std::string& entity_id, const std::string& reasons,
                                     const std::vector<std::string>& evidence,
                                     const std::string& actor);
 
-  // Four eyes: refused (PermissionDenied-like InvalidArgument) when `actor`
-  // proposed it; only a proposal in state "proposed" can be decided.
+  // Approves a proposal in state "proposed". Four eyes: InvalidArgument
+  // ("four eyes: ...") when `actor` is the one who proposed it; a proposal
+  // already approved, rejected or published is InvalidArgument too.
   Result<Proposal> Approve(int64_t proposal_id, const std::string& actor, const std::string& note);
+  // Rejects a proposal, with a `note` saying why (required). Anyone may
+  // reject, the proposer included (a withdrawal); an approved proposal can
+  // still be rejected until it is published.
   Result<Proposal> Reject(int64_t proposal_id, const std::string& actor, const std::string& note);
 
-  // Applies every approved proposal of `list_id` to its active content and
-  // imports the result as a new version, in one transaction with marking
-  // them published: on any failure nothing changes. "Nothing to publish"
-  // when none is approved.
+  // Applies every approved proposal of `list_id` to its active content
+  // (oldest first: designations and amendments put their record,
+  // delistings remove it) and imports the result with Store::ImportList as
+  // a new version (format "national", source "designations:<list_id>",
+  // sha256 of the canonical content), in one transaction with marking them
+  // published: on any failure nothing changes. InvalidArgument "nothing to
+  // publish" when none is approved, and naming the proposal when one no
+  // longer applies (its entry was listed or removed meanwhile).
   Result<ImportSummary> Publish(const std::string& list_id, const std::string& actor);
 
   // Proposals, newest first; "" filters match anything.
   Result<std::vector<Proposal>> Proposals(const std::string& list_id, const std::string& state);
+  // One proposal; NotFound for an unknown id.
   Result<Proposal> Get(int64_t proposal_id);
+  // The history of one proposal, oldest first (append only).
   Result<std::vector<ProposalEvent>> Events(int64_t proposal_id);
 
  private:

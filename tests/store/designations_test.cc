@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <regex>
 
 #include "store/store.h"
 
@@ -53,6 +54,15 @@ class DesignationsTest : public ::testing::Test {
     std::vector<std::string> ids;
     for (const auto& e : *all) ids.push_back(e.id);
     return ids;
+  }
+
+  int64_t ActiveVersion(const std::string& list_id) {
+    Result<std::vector<ListInfo>> lists = store_->Lists();
+    EXPECT_TRUE(lists.ok());
+    for (const ListInfo& l : *lists) {
+      if (l.list_id == list_id) return l.active.id;
+    }
+    return 0;
   }
 
   std::string path_;
@@ -171,6 +181,136 @@ TEST_F(DesignationsTest, AFailedPublicationChangesNothing) {
   sqlite3_close(db);
   ASSERT_TRUE(r.Publish("kw", "bob").ok());
   EXPECT_EQ(ActiveIds(), std::vector<std::string>{"kw:1"});
+}
+
+TEST_F(DesignationsTest, EventsRecordWhoAndWhen) {
+  DesignationRegistry r(*store_);
+  Result<Proposal> p =
+      r.ProposeDesignation("kw", Person("محمدرضا حسینی", "Mohammadreza Hosseini"),
+                           "Procurement for a designated network", {"case 12/2026"}, "alice");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  ASSERT_TRUE(r.Approve(p->id, "bob", "evidence reviewed").ok());
+  ASSERT_TRUE(r.Publish("kw", "carol").ok());
+  Result<std::vector<ProposalEvent>> ev = r.Events(p->id);
+  ASSERT_TRUE(ev.ok());
+  ASSERT_EQ(ev->size(), 3u);
+  const std::vector<std::string> actors = {"alice", "bob", "carol"};
+  const std::regex iso(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
+  for (size_t i = 0; i < ev->size(); ++i) {
+    EXPECT_EQ((*ev)[i].proposal_id, p->id);
+    EXPECT_EQ((*ev)[i].actor, actors[i]);
+    EXPECT_TRUE(std::regex_match((*ev)[i].at, iso)) << (*ev)[i].at;
+  }
+  EXPECT_EQ((*ev)[1].detail, "evidence reviewed");
+  Result<Proposal> after = r.Get(p->id);
+  EXPECT_TRUE(std::regex_match(after->proposed_at, iso));
+  EXPECT_TRUE(std::regex_match(after->decided_at, iso));
+  EXPECT_TRUE(std::regex_match(after->published_at, iso));
+  EXPECT_EQ(after->decision_note, "evidence reviewed");
+  EXPECT_EQ(after->entity.names[0].full, "محمدرضا حسینی");
+
+  // The published version: content-addressed, named after the process.
+  Result<std::vector<ListVersion>> versions = store_->ListVersions();
+  ASSERT_EQ(versions->size(), 1u);
+  EXPECT_EQ((*versions)[0].format, "national");
+  EXPECT_EQ((*versions)[0].source, "designations:kw");
+  EXPECT_EQ((*versions)[0].sha256.size(), 64u);
+}
+
+TEST_F(DesignationsTest, DecisionsAreFinalExceptWithdrawingAnUnpublishedApproval) {
+  DesignationRegistry r(*store_);
+  Result<Proposal> p = r.ProposeDesignation("kw", Person("Абдулло Раҳимов"), "r", {}, "alice");
+  ASSERT_TRUE(p.ok());
+  EXPECT_FALSE(r.Approve(p->id, "", "").ok());  // no actor
+  EXPECT_FALSE(r.Approve(p->id + 1, "bob", "").ok());
+  EXPECT_EQ(r.Get(p->id + 1).status().code(), Status::Code::kNotFound);
+  ASSERT_TRUE(r.Approve(p->id, "bob", "").ok());
+  Result<Proposal> twice = r.Approve(p->id, "carol", "");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.status().message().find("already approved by bob"), std::string::npos)
+      << twice.status().message();
+  // Withdrawn before publication; then nothing is left to publish.
+  ASSERT_TRUE(r.Reject(p->id, "alice", "new evidence exonerates").ok());
+  EXPECT_FALSE(r.Approve(p->id, "bob", "").ok());
+  Result<ImportSummary> none = r.Publish("kw", "bob");
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.status().message().find("nothing to publish"), std::string::npos);
+  EXPECT_FALSE(r.Publish("kw", "").ok());
+
+  Result<Proposal> q = r.ProposeDesignation("kw", Person("Абдулло Раҳимов"), "r", {}, "alice");
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->entity_id, "kw:2");  // numbers are never reused
+  ASSERT_TRUE(r.Approve(q->id, "bob", "").ok());
+  ASSERT_TRUE(r.Publish("kw", "bob").ok());
+  EXPECT_FALSE(r.Reject(q->id, "bob", "too late").ok());  // published
+  Result<std::vector<Proposal>> published = r.Proposals("kw", "published");
+  ASSERT_EQ(published->size(), 1u);
+  EXPECT_EQ(r.Proposals("", "rejected")->size(), 1u);
+  EXPECT_EQ(r.Proposals("other", "")->size(), 0u);
+}
+
+TEST_F(DesignationsTest, OnlyNationalListsAreManaged) {
+  // A list maintained by others is refused: a local change would vanish at
+  // its next import.
+  lists::ParsedList un;
+  un.list_id = "un";
+  un.format = "un-xml";
+  model::Entity listed = Person("Ayman al-Zawahiri");
+  listed.id = "un:6908555";
+  listed.list_id = "un";
+  listed.source_id = "6908555";
+  un.entities.push_back(listed);
+  ASSERT_TRUE(store_->ImportList(un, "un.xml", "0123").ok());
+  DesignationRegistry r(*store_);
+  Result<Proposal> p = r.ProposeDelisting("un:6908555", "r", {}, "alice");
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.status().message().find("not a national list"), std::string::npos)
+      << p.status().message();
+  EXPECT_FALSE(r.ProposeAmendment("un:6908555", Person("X"), "r", {}, "alice").ok());
+  EXPECT_FALSE(r.ProposeDesignation("un", Person("X"), "r", {}, "alice").ok());
+
+  // A national list brought in from its spreadsheet is kept here from then
+  // on; its own ids stay, new entries are numbered.
+  lists::ParsedList kw;
+  kw.list_id = "kw";
+  kw.format = "csv";
+  model::Entity a = Person("عبد الله محمد");
+  a.id = "kw:KW-001";
+  a.list_id = "kw";
+  a.source_id = "KW-001";
+  model::Entity b = Person("Hamid al-Ansari");
+  b.id = "kw:KW-002";
+  b.list_id = "kw";
+  b.source_id = "KW-002";
+  kw.entities = {a, b};
+  ASSERT_TRUE(store_->ImportList(kw, "kw.csv", "4567").ok());
+  Result<Proposal> d = r.ProposeDelisting("kw:KW-002", "deceased", {"certificate 9/2026"}, "alice");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->entity.names[0].full, "Hamid al-Ansari");  // the record delisted
+  Result<Proposal> n = r.ProposeDesignation("kw", Person("Абдулло Раҳимов"), "r", {}, "alice");
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(n->entity_id, "kw:1");
+  ASSERT_TRUE(r.Approve(d->id, "bob", "").ok());
+  ASSERT_TRUE(r.Approve(n->id, "bob", "").ok());
+
+  // The spreadsheet is imported again without KW-002: the approved
+  // delisting no longer applies and stops the publication, which changes
+  // nothing, until it is withdrawn.
+  kw.entities = {a};
+  Result<ImportSummary> reimport = store_->ImportList(kw, "kw.csv", "89ab");
+  ASSERT_TRUE(reimport.ok());
+  const int64_t active = reimport->version.id;
+  Result<ImportSummary> stale = r.Publish("kw", "bob");
+  ASSERT_FALSE(stale.ok());
+  EXPECT_NE(stale.status().message().find("proposal " + std::to_string(d->id)), std::string::npos)
+      << stale.status().message();
+  EXPECT_EQ(r.Get(n->id)->state, "approved");
+  EXPECT_EQ(ActiveVersion("kw"), active);
+  ASSERT_TRUE(r.Reject(d->id, "bob", "already removed by the re-import").ok());
+  Result<ImportSummary> s = r.Publish("kw", "bob");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->added_ids, std::vector<std::string>{"kw:1"});
+  EXPECT_EQ(s->removed, 0);
 }
 
 }  // namespace
