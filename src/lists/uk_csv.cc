@@ -1,9 +1,24 @@
-// ParseUkCsv (lists/list_file.h): the FCDO UK Sanctions List CSV and the
-// legacy OFSI Consolidated List CSV. Both have a line or two before the
-// header ("Report Date: ...", "Last Updated,..."), one row per name, and
-// the person's other facts repeated on every row; columns are found by
-// their header, never by position.
-#include <algorithm>
+// ParseUkCsv (lists/list_file.h): the FCDO "UK Sanctions List" CSV and the
+// legacy OFSI Consolidated List ("ConList") CSV, read into UK rows for the
+// builder every UK form shares (lists/uk_record.h).
+//
+// Choices the formats leave open:
+// - Up to ten lines may come before the header ("Report Date: 10-Mar-2026",
+//   "Last Updated,04/06/2024"); the first of them that states a date is the
+//   list's generated_at, as written. The header is the first row naming an
+//   id column or a name column.
+// - Columns are found by their header name, never by position; unknown
+//   columns are ignored and missing ones are empty. A file whose header
+//   lacks the id ("Unique ID", or "Group ID" for the ConList) or "Name 6"
+//   is an error naming what is missing.
+// - With a "Unique ID" column the file is the FCDO list and that is the id
+//   (its "OFSI Group ID" goes to comments); otherwise "Group ID" is.
+// - A row with fewer fields than the header, or with more that are not
+//   empty, is an error: it is what a broken quote or a lost line looks like.
+//   Rows whose every field is empty are skipped.
+#include <exception>
+#include <string>
+#include <vector>
 
 #include "lists/csv.h"
 #include "lists/field_util.h"
@@ -11,65 +26,129 @@
 #include "lists/uk_record.h"
 
 namespace hudud::lists {
+namespace {
+
+constexpr size_t kMaxLinesBeforeHeader = 10;
+
+bool IsNameKey(const std::string& key) {
+  return key.size() == 5 && key.rfind("name", 0) == 0 && key[4] >= '1' && key[4] <= '6';
+}
+
+class UkCsvParser {
+ public:
+  UkCsvParser(std::string_view csv, std::string_view source)
+      : source_(source), reader_(csv, source) {}
+
+  Result<ParsedList> Parse() {
+    HUDUD_RETURN_IF_ERROR(ReadHeader());
+    UkListBuilder builder("uk-csv");
+    std::vector<std::string> cells;
+    while (reader_.Next(&cells)) {
+      const std::string where = source_ + ", line " + std::to_string(reader_.line());
+      bool any = false;
+      for (const std::string& c : cells) any = any || !TrimCopy(c).empty();
+      if (!any) continue;
+      bool extra = false;
+      for (size_t i = keys_.size(); i < cells.size(); ++i)
+        extra = extra || !TrimCopy(cells[i]).empty();
+      if (cells.size() < keys_.size() || extra) {
+        return Status::Corruption(
+            where + ": " + std::to_string(cells.size()) + " fields, but the header on line " +
+            std::to_string(header_line_) + " has " + std::to_string(keys_.size()));
+      }
+      const std::string id = TrimCopy(cells[id_column_]);
+      if (id.empty()) {
+        return Status::Corruption(where + ": \"" + labels_[id_column_] + "\" is empty");
+      }
+      std::vector<std::pair<std::string, UkValue>> fields;
+      for (size_t i = 0; i < keys_.size(); ++i) {
+        if (keys_[i].empty() || TrimCopy(cells[i]).empty()) continue;
+        fields.emplace_back(keys_[i], UkValue{cells[i], "\"" + labels_[i] + "\"", where});
+      }
+      HUDUD_RETURN_IF_ERROR(builder.Add(UkRowFromFields(where, id, fields)));
+    }
+    HUDUD_RETURN_IF_ERROR(reader_.status());
+    ParsedList list = builder.Finish();
+    list.generated_at = generated_at_;
+    return list;
+  }
+
+ private:
+  Status ReadHeader() {
+    std::vector<std::string> cells;
+    while (reader_.Next(&cells)) {
+      bool id = false, name = false;
+      for (const std::string& c : cells) {
+        const std::string key = UkFieldKey(c);
+        id = id || key == "uniqueid" || key == "groupid";
+        name = name || IsNameKey(key);
+      }
+      if (id || name) return TakeHeader(cells);
+      if (reader_.line() > kMaxLinesBeforeHeader) break;
+      NoteDate(cells);
+    }
+    HUDUD_RETURN_IF_ERROR(reader_.status());
+    return Status::Corruption(source_ +
+                              ": no header row with \"Unique ID\" (or \"Group ID\") and " +
+                              "\"Name 6\" in the first " + std::to_string(kMaxLinesBeforeHeader) +
+                              " lines (not a UK sanctions list CSV)");
+  }
+
+  // "Report Date: 10-Mar-2026" or "Last Updated,04/06/2024" before the header.
+  void NoteDate(const std::vector<std::string>& cells) {
+    if (!generated_at_.empty() || cells.empty()) return;
+    const std::string first = TrimCopy(cells[0]);
+    const size_t colon = first.find(':');
+    if (colon != std::string::npos && TrimCopy(first.substr(colon + 1)).size() > 0) {
+      generated_at_ = TrimCopy(first.substr(colon + 1));
+    } else if (cells.size() > 1) {
+      generated_at_ = TrimCopy(cells[1]);
+    }
+  }
+
+  Status TakeHeader(const std::vector<std::string>& cells) {
+    header_line_ = reader_.line();
+    size_t unique_id = cells.size(), group_id = cells.size();
+    bool name6 = false;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      labels_.push_back(TrimCopy(cells[i]));
+      keys_.push_back(UkFieldKey(cells[i]));
+      if (keys_[i] == "uniqueid" && unique_id == cells.size()) unique_id = i;
+      // The FCDO file's "OFSI Group ID" has the same key; it is the id only
+      // when there is no Unique ID.
+      if (keys_[i] == "groupid" && group_id == cells.size()) group_id = i;
+      name6 = name6 || keys_[i] == "name6";
+    }
+    id_column_ = unique_id < cells.size() ? unique_id : group_id;
+    std::string missing;
+    if (id_column_ == cells.size()) missing = "\"Unique ID\" (or \"Group ID\") column";
+    if (!name6) missing += std::string(missing.empty() ? "" : " and no ") + "\"Name 6\" column";
+    if (!missing.empty()) {
+      return Status::Corruption(source_ + ", line " + std::to_string(header_line_) +
+                                ": the header has no " + missing);
+    }
+    return Status::Ok();
+  }
+
+  std::string source_;
+  CsvReader reader_;
+  std::string generated_at_;
+  size_t header_line_ = 0;
+  size_t id_column_ = 0;
+  std::vector<std::string> keys_;    // canonical key per column ("" = not read)
+  std::vector<std::string> labels_;  // the header as written, for messages
+};
+
+}  // namespace
 
 Result<ParsedList> ParseUkCsv(std::string_view csv, std::string_view source_name) {
-  const std::string src(source_name);
-  CsvReader reader(csv, src);
-  std::vector<std::string> row;
-  std::vector<std::string> keys;
-  size_t header_line = 0;
-  std::string generated;
-  while (reader.Next(&row)) {
-    bool has_name6 = false;
-    for (const std::string& c : row) has_name6 |= UkFieldKey(c) == "name6";
-    if (has_name6) {
-      for (const std::string& c : row) keys.push_back(UkFieldKey(c));
-      header_line = reader.line();
-      break;
-    }
-    // "Report Date: 06-Jun-2024" or "Last Updated,04/06/2024" before the header.
-    if (!row.empty() && generated.empty()) {
-      std::string first = TrimCopy(row[0]);
-      if (first.rfind("Report Date:", 0) == 0) generated = TrimCopy(first.substr(12));
-      if (first == "Last Updated" && row.size() > 1) generated = TrimCopy(row[1]);
-    }
-    if (reader.line() > 5) break;
+  try {
+    UkCsvParser parser(csv, source_name);
+    return parser.Parse();
+  } catch (const std::exception& e) {
+    // Only allocation failure can throw here; keep it inside the library.
+    return Status::Internal(std::string(source_name) + ": " + e.what());
   }
-  HUDUD_RETURN_IF_ERROR(reader.status());
-  if (keys.empty()) {
-    return Status::InvalidArgument(src +
-                                   ": no header row with a \"Name 6\" column in the first "
-                                   "lines (not a UK sanctions list CSV)");
-  }
-  bool has_id = false;
-  for (const std::string& k : keys) has_id |= k == "uniqueid" || k == "groupid";
-  if (!has_id) {
-    return Status::InvalidArgument(src + ", line " + std::to_string(header_line) +
-                                   ": the header has neither \"Unique ID\" nor \"Group ID\"");
-  }
-  const bool fcdo = std::find(keys.begin(), keys.end(), "uniqueid") != keys.end();
-  UkListBuilder builder("uk-csv", src);
-  while (reader.Next(&row)) {
-    const std::string where = src + ", line " + std::to_string(reader.line());
-    if (row.size() != keys.size()) {
-      return Status::InvalidArgument(where + ": " + std::to_string(row.size()) +
-                                     " fields, the header has " + std::to_string(keys.size()));
-    }
-    UkFields f;
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (!keys[i].empty() && !row[i].empty()) f[keys[i]] = row[i];
-    }
-    // The FCDO file names the OFSI group too; its own id is Unique ID.
-    if (fcdo && f.count("uniqueid") == 0) {
-      return Status::InvalidArgument(where + ": Unique ID is empty");
-    }
-    if (fcdo) f.erase("groupid");
-    HUDUD_RETURN_IF_ERROR(builder.AddRow(f, where));
-  }
-  HUDUD_RETURN_IF_ERROR(reader.status());
-  ParsedList list = builder.Finish();
-  list.generated_at = generated;
-  return list;
 }
 
 }  // namespace hudud::lists
