@@ -87,14 +87,6 @@ std::string CleanText(std::string_view s) {
   return TrimCopy(out);
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -121,7 +113,7 @@ std::vector<pugi::xml_node> Children(pugi::xml_node n, std::string_view local) {
 
 std::string Attr(pugi::xml_node n, const char* name) { return Collapse(n.attribute(name).value()); }
 
-bool IsTrue(pugi::xml_node n, const char* name) { return Lower(Attr(n, name)) == "true"; }
+bool IsTrue(pugi::xml_node n, const char* name) { return AsciiLower(Attr(n, name)) == "true"; }
 
 // The text of every <remark> child, joined.
 std::string Remarks(pugi::xml_node n) {
@@ -139,7 +131,7 @@ void AppendNote(std::string* note, const std::string& part) {
 
 // "UNKNOWN" (with code "00") is how the export says "no country".
 bool MeansNoCountry(std::string_view text) {
-  const std::string t = Lower(text);
+  const std::string t = AsciiLower(text);
   return t.empty() || t == "unknown" || t == "00" || t == "na" || t == "n/a";
 }
 
@@ -177,23 +169,6 @@ template <typename T>
 bool Contains(const std::vector<T>& v, const T& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
-
-// Maps byte offsets in the source to 1-based line numbers.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) {
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') newlines_.push_back(i);
-    }
-  }
-  size_t LineOf(ptrdiff_t offset) const {
-    auto it = std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<size_t>(offset));
-    return static_cast<size_t>(it - newlines_.begin()) + 1;
-  }
-
- private:
-  std::vector<size_t> newlines_;
-};
 
 class EuParser {
  public:
@@ -357,7 +332,7 @@ class EuParser {
     std::vector<pugi::xml_node> subject = Children(rec, "subjectType");
     if (subject.empty()) return Status::Ok();  // kUnknown
     const std::string code = Attr(subject[0], "code");
-    const std::string t = Lower(code);
+    const std::string t = AsciiLower(code);
     if (t == "person") {
       e.kind = model::EntityKind::kPerson;
     } else if (t == "enterprise") {
@@ -420,7 +395,7 @@ class EuParser {
       }
       if (n.full.empty()) continue;
       alias.language = Upper(Attr(a, "nameLanguage"));
-      alias.strong = Lower(Attr(a, "strong")) != "false";
+      alias.strong = AsciiLower(Attr(a, "strong")) != "false";
       alias.latin = !HasNonLatinLetters(n.full);
       if (!alias.language.empty()) n.note = "language: " + alias.language;
       AppendNote(&n.note, Remarks(a));
@@ -489,7 +464,7 @@ class EuParser {
     HUDUD_RETURN_IF_ERROR(NumberAttr(b, "yearRangeFrom", &from));
     HUDUD_RETURN_IF_ERROR(NumberAttr(b, "yearRangeTo", &to));
     const std::string calendar = Attr(b, "calendarType");
-    if (!calendar.empty() && Lower(calendar) != "gregorian") d.note = "calendar: " + calendar;
+    if (!calendar.empty() && AsciiLower(calendar) != "gregorian") d.note = "calendar: " + calendar;
 
     auto year_of = [&](const std::string& text, const char* attr, PartialDate* out) -> Status {
       std::optional<PartialDate> p = model::ParsePartialDate(text);

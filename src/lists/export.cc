@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lists/csv.h"
+#include "lists/field_util.h"
 #include "lists/ftm_model.h"
 
 namespace hudud::lists {
@@ -24,13 +25,6 @@ using model::NameKind;
 using model::NamePartRole;
 using model::Place;
 using ordered_json = nlohmann::ordered_json;
-
-std::string Lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
 
 // `s` with each byte that is not part of valid UTF-8 replaced by U+FFFD, so
 // a reader that checks the encoding (CsvReader does) can read what we write.
@@ -132,7 +126,7 @@ std::vector<std::string> FtmBirthDates(const DateOfBirth& d) {
 // else passportNumber or the schema's general number.
 std::string IdentifierProperty(const char* schema, const model::Document& d) {
   if (ftm::IsIdentifierProperty(schema, d.type)) return d.type;
-  const bool passport = Lower(d.type).find("passport") != std::string::npos;
+  const bool passport = AsciiLower(d.type).find("passport") != std::string::npos;
   if (passport && ftm::IsIdentifierProperty(schema, "passportNumber")) return "passportNumber";
   if (ftm::IsIdentifierProperty(schema, "idNumber")) return "idNumber";
   return "registrationNumber";  // Vessel, Airplane
@@ -234,7 +228,7 @@ class FtmWriter {
         Place local = p;
         local.country.clear();  // the country goes as a code
         Add(props, "birthPlace", PlaceLine(local.country_code.empty() ? p : local));
-        Add(props, "birthCountry", Lower(p.country_code));
+        Add(props, "birthCountry", AsciiLower(p.country_code));
       }
     }
     // FtM countries are codes; a nationality no code was found for cannot go.
@@ -242,7 +236,7 @@ class FtmWriter {
                               : e.kind == EntityKind::kVessel ? "flag"
                                                               : "country";
     for (const model::Nationality& n : e.nationalities)
-      Add(props, country_key, Lower(n.country_code));
+      Add(props, country_key, AsciiLower(n.country_code));
     if (person && e.gender != model::Gender::kUnknown) {
       Add(props, "gender", std::string(model::ToString(e.gender)));
     }
@@ -289,12 +283,12 @@ class FtmWriter {
         d.note.empty()) {
       return;
     }
-    const bool passport = Lower(d.type).find("passport") != std::string::npos;
+    const bool passport = AsciiLower(d.type).find("passport") != std::string::npos;
     ordered_json p = ordered_json::object();
     Add(p, "holder", holder);
     Add(p, "number", d.number);
     Add(p, "type", d.type);
-    Add(p, "country", Lower(d.country_code));
+    Add(p, "country", AsciiLower(d.country_code));
     std::string summary = d.note;
     if (!d.issue_date.empty()) {
       if (std::optional<model::PartialDate> issued = ftm::ParseDate(d.issue_date)) {
@@ -318,7 +312,7 @@ class FtmWriter {
     Add(p, "city", a.city);
     Add(p, "state", a.state);
     Add(p, "postalCode", a.zip);
-    Add(p, "country", Lower(a.country_code));
+    Add(p, "country", AsciiLower(a.country_code));
     Add(p, "summary", a.note);
     ordered_json address = ordered_json::object();
     address["id"] = owner + "-addr-" + std::to_string(k);

@@ -75,6 +75,26 @@ bool HasNonLatinLetters(std::string_view s) {
   return false;
 }
 
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+LineIndex::LineIndex(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') newlines_.push_back(i);
+  }
+}
+
+size_t LineIndex::LineOf(ptrdiff_t offset) const {
+  if (offset < 0) return 0;
+  auto it = std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<size_t>(offset));
+  return static_cast<size_t>(it - newlines_.begin()) + 1;
+}
+
 size_t LineAt(std::string_view text, ptrdiff_t offset) {
   if (offset < 0) return 0;
   size_t end = std::min(text.size(), static_cast<size_t>(offset));

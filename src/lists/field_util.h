@@ -28,6 +28,21 @@ std::optional<model::PartialDate> ParseDayFirstDate(std::string_view s);
 // Cyrillic, Greek, Han, ...): such a name is kept as kOriginalScript.
 bool HasNonLatinLetters(std::string_view utf8);
 
+// `s` with ASCII letters lower-cased (other bytes unchanged).
+std::string AsciiLower(std::string_view s);
+
+// Maps byte offsets in a source text to 1-based line numbers, for errors
+// that name the line of an XML node. Offsets past the end count as the last
+// line; a negative offset (unknown) is line 0.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  size_t LineOf(ptrdiff_t offset) const;
+
+ private:
+  std::vector<size_t> newlines_;
+};
+
 // 1-based line of byte `offset` in `text`.
 size_t LineAt(std::string_view text, ptrdiff_t offset);
 

@@ -12,6 +12,8 @@
 #include <string>
 #include <system_error>
 
+#include "lists/field_util.h"
+
 namespace hudud::lists {
 namespace {
 
@@ -34,12 +36,6 @@ bool Contains(std::string_view s, std::string_view needle) {
   return s.find(needle) != std::string_view::npos;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string FormatList() {
   std::string out;
   for (const std::string& f : ListFormats()) out += (out.empty() ? "" : ", ") + f;
@@ -53,7 +49,7 @@ std::string Sibling(const std::string& sdn_path, std::string_view name) {
   fs::path dir = fs::path(sdn_path).parent_path();
   if (dir.empty()) dir = ".";
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (Lower(entry.path().filename().string()) == name) return entry.path().string();
+    if (AsciiLower(entry.path().filename().string()) == name) return entry.path().string();
   }
   return "";
 }
@@ -61,7 +57,7 @@ std::string Sibling(const std::string& sdn_path, std::string_view name) {
 Result<ParsedList> ReadOfacCsvSet(const std::string& sdn_path, const std::string& sdn) {
   // The files beside sdn.csv share its prefix when it has one (cons_prim.csv
   // has cons_alt.csv, cons_add.csv, cons_comments.csv).
-  std::string base = Lower(std::filesystem::path(sdn_path).filename().string());
+  std::string base = AsciiLower(std::filesystem::path(sdn_path).filename().string());
   std::string prefix = base.rfind("cons_", 0) == 0 ? "cons_" : "";
   std::string add, alt, comments;
   OfacCsvSet set;
@@ -134,7 +130,7 @@ std::string DetectListFormat(std::string_view head, std::string_view path) {
   if (!t.empty() && t.front() == '{' && Contains(head, "\"schema\"")) return "ftm-json";
   if (Contains(head, "Unique ID") && Contains(head, "Name 6")) return "uk-csv";
   if (Contains(head, "Name 6") && Contains(head, "Group ID")) return "uk-csv";
-  std::string file = Lower(std::filesystem::path(path).filename().string());
+  std::string file = AsciiLower(std::filesystem::path(path).filename().string());
   // OFAC's legacy CSV: no header; rows start with a number then a quoted name.
   if (!t.empty() && std::isdigit(static_cast<unsigned char>(t.front()))) {
     size_t i = 0;

@@ -43,14 +43,6 @@ using model::PartialDate;
 using model::Place;
 using nlohmann::json;
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Splits on the separator string (not on each of its characters), trimming
 // and dropping empty pieces; an empty separator keeps the text whole.
 std::vector<std::string> Split(std::string_view s, std::string_view sep) {
@@ -204,7 +196,7 @@ class MappingReader {
     if (key == "encoding") {
       std::string enc;
       HUDUD_RETURN_IF_ERROR(String(key, v, &enc));
-      const std::string e = LowerAscii(enc);
+      const std::string e = AsciiLower(enc);
       if (e == "utf-8" || e == "utf8") return Status::Ok();
       return Err("\"encoding\" \"" + enc +
                  "\" is not read: convert the file to UTF-8 first (iconv -f " + enc +
@@ -637,7 +629,7 @@ class TableParser {
               v = m->second;
             } else {
               for (const auto& [from, to] : f.values) {
-                if (LowerAscii(from) == LowerAscii(v)) v = to;
+                if (AsciiLower(from) == AsciiLower(v)) v = to;
               }
             }
           }

@@ -41,11 +41,6 @@ std::string Value(const std::string& field) {
   return v == "-0-" ? std::string() : v;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool IsNumber(const std::string& s) {
   if (s.empty() || s.size() > 18) return false;
   for (char c : s) {
@@ -60,7 +55,7 @@ bool IsEndMark(const Row& row) {
 }
 
 model::EntityKind KindOf(const std::string& sdn_type) {
-  const std::string t = Lower(sdn_type);
+  const std::string t = AsciiLower(sdn_type);
   if (t == "individual") return model::EntityKind::kPerson;
   if (t == "vessel") return model::EntityKind::kVessel;
   if (t == "aircraft") return model::EntityKind::kAircraft;
@@ -208,7 +203,7 @@ class OfacCsvParser {
     model::Name n;
     n.full = Value(row[3]);
     if (n.full.empty()) return Status::Corruption(at + ": alt_name is empty");
-    const std::string type = Lower(Value(row[2]));
+    const std::string type = AsciiLower(Value(row[2]));
     n.kind = type == "fka" ? model::NameKind::kFormerName : model::NameKind::kGoodAlias;
     if (type == "nka") n.note = "now known as";
     if (std::string r = Value(row[4]); !r.empty()) n.note += (n.note.empty() ? "" : "; ") + r;

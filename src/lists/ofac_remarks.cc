@@ -36,12 +36,6 @@ std::string_view TrimPeriod(std::string_view s) {
   return s;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool HasDigit(std::string_view s) {
   for (char c : s) {
     if (std::isdigit(static_cast<unsigned char>(c))) return true;
@@ -107,7 +101,7 @@ std::string Bare(std::string_view w) {
   while (!w.empty() && (w.front() == '(' || w.front() == '\'')) w.remove_prefix(1);
   while (!w.empty() && (w.back() == '.' || w.back() == ':' || w.back() == ',' || w.back() == ')'))
     w.remove_suffix(1);
-  return Lower(w);
+  return AsciiLower(w);
 }
 
 // Words that make a clause with a digit an identity number.
@@ -169,7 +163,7 @@ bool IsNarrative(std::string_view c) {
 // begins ("... issued 14 Dec 2005 expires 13 Dec 2010").
 size_t DateTail(std::string_view s) {
   size_t best = std::string_view::npos;
-  const std::string lower = Lower(s);
+  const std::string lower = AsciiLower(s);
   for (std::string_view kw : {" issued", " expires", " issue date", " expire date",
                               " expiration date", " expiry date", " valid until"}) {
     size_t at = lower.find(kw);
@@ -272,7 +266,7 @@ bool ParseRange(std::string_view a, std::string_view b, model::DateOfBirth* d) {
 
 // "None Identified", "Unknown": OFAC's way of saying there is no value.
 bool IsNoValue(std::string_view v) {
-  const std::string l = Lower(TrimSpace(v));
+  const std::string l = AsciiLower(TrimSpace(v));
   return l.empty() || l == "unknown" || l.rfind("none", 0) == 0;
 }
 
@@ -343,7 +337,7 @@ bool ParseOfacDate(std::string_view text, model::DateOfBirth* out) {
   }
   if (StartsWithWord(text, "between")) {
     std::string_view rest = TrimSpace(text.substr(7));
-    size_t and_at = Lower(rest).find(" and ");
+    size_t and_at = AsciiLower(rest).find(" and ");
     if (and_at == std::string_view::npos ||
         !ParseRange(rest.substr(0, and_at), rest.substr(and_at + 5), &d))
       return false;
@@ -363,7 +357,7 @@ bool ParseOfacDate(std::string_view text, model::DateOfBirth* out) {
       return true;
     }
   }
-  if (size_t to = Lower(text).find(" to "); to != std::string_view::npos) {
+  if (size_t to = AsciiLower(text).find(" to "); to != std::string_view::npos) {
     if (!ParseRange(text.substr(0, to), text.substr(to + 4), &d)) return false;
     *out = d;
     return true;

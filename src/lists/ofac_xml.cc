@@ -46,12 +46,6 @@ namespace {
 using model::DateOfBirth;
 using model::PartialDate;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Trims and turns every run of white space (and CRs: the parser keeps
 // line ends as written so offsets stay true) into one space.
 std::string Collapse(std::string_view s) {
@@ -147,7 +141,7 @@ std::string LastFirst(pugi::xml_node n) {
 }
 
 model::EntityKind KindOf(const std::string& sdn_type) {
-  const std::string t = Lower(sdn_type);
+  const std::string t = AsciiLower(sdn_type);
   if (t == "individual") return model::EntityKind::kPerson;
   if (t == "vessel") return model::EntityKind::kVessel;
   if (t == "aircraft") return model::EntityKind::kAircraft;
@@ -175,10 +169,10 @@ Status ParseSdnEntry(XmlSource& src, pugi::xml_node s, ParsedList* list) {
     model::Name n;
     n.full = LastFirst(a);
     if (n.full.empty()) continue;
-    const std::string type = Lower(Child(a, "type"));
-    n.kind = type == "f.k.a."                        ? model::NameKind::kFormerName
-             : Lower(Child(a, "category")) == "weak" ? model::NameKind::kLowAlias
-                                                     : model::NameKind::kGoodAlias;
+    const std::string type = AsciiLower(Child(a, "type"));
+    n.kind = type == "f.k.a."                             ? model::NameKind::kFormerName
+             : AsciiLower(Child(a, "category")) == "weak" ? model::NameKind::kLowAlias
+                                                          : model::NameKind::kGoodAlias;
     if (type == "n.k.a.") n.note = "now known as";
     if (person) SetOfacNameParts(&n);
     e.names.push_back(std::move(n));
@@ -425,7 +419,7 @@ class AdvancedParser {
       pugi::xml_node value = part.find_child_by_attribute("LocationPartValue", "Primary", "true");
       if (!value) value = part.child("LocationPartValue");
       const std::string v = Child(value, "Value");
-      const std::string t = Lower(type);
+      const std::string t = AsciiLower(type);
       if (t.rfind("address", 0) == 0) {
         Append(&p.street, v, ", ");
       } else if (t == "city") {
@@ -476,12 +470,12 @@ class AdvancedParser {
       HUDUD_RETURN_IF_ERROR(RefText(date, "IDRegDocDateTypeID", "IDRegDocDateType", &type));
       DateOfBirth when;
       HUDUD_RETURN_IF_ERROR(Period(date.child("DatePeriod"), &when));
-      if (Lower(type).find("issue") != std::string::npos) {
+      if (AsciiLower(type).find("issue") != std::string::npos) {
         d.issue_date = when.ToString();
       } else {
         Append(&d.note,
-               Lower(type).find("expir") != std::string::npos ? "expires " + when.ToString()
-                                                              : type + " " + when.ToString(),
+               AsciiLower(type).find("expir") != std::string::npos ? "expires " + when.ToString()
+                                                                   : type + " " + when.ToString(),
                "; ");
       }
     }
@@ -504,7 +498,7 @@ class AdvancedParser {
                                  v.attribute("NamePartGroupID").value() +
                                  "\" is not a NamePartGroup of the identity");
       }
-      const std::string t = Lower(it->second);
+      const std::string t = AsciiLower(it->second);
       model::NamePart p;
       p.text = Text(v);
       p.role = t == "last name" || t == "maiden name" ? model::NamePartRole::kFamily
@@ -566,7 +560,7 @@ class AdvancedParser {
     for (pugi::xml_node alias : identity.children("Alias")) {
       std::string type;
       HUDUD_RETURN_IF_ERROR(RefText(alias, "AliasTypeID", "AliasType", &type));
-      type = Lower(type);
+      type = AsciiLower(type);
       const bool primary = std::string_view(alias.attribute("Primary").value()) == "true" &&
                            std::string_view(identity.attribute("Primary").value()) != "false";
       for (pugi::xml_node dn : alias.children("DocumentedName")) {
@@ -603,7 +597,7 @@ class AdvancedParser {
   Status ReadFeature(pugi::xml_node f, model::Entity* e) {
     std::string type;
     HUDUD_RETURN_IF_ERROR(RefText(f, "FeatureTypeID", "FeatureType", &type));
-    const std::string t = Lower(type);
+    const std::string t = AsciiLower(type);
     for (pugi::xml_node v : f.children("FeatureVersion")) {
       // The value is a date period, a location, a looked-up or a free text.
       std::string text;
@@ -675,7 +669,7 @@ class AdvancedParser {
     pugi::xml_node subtype, type;
     HUDUD_RETURN_IF_ERROR(Ref(profile, "PartySubTypeID", "PartySubType", &subtype));
     HUDUD_RETURN_IF_ERROR(Ref(subtype, "PartyTypeID", "PartyType", &type));
-    const std::string sub = Lower(Text(subtype)), kind = Lower(Text(type));
+    const std::string sub = AsciiLower(Text(subtype)), kind = AsciiLower(Text(type));
     e.kind = sub == "vessel"        ? model::EntityKind::kVessel
              : sub == "aircraft"    ? model::EntityKind::kAircraft
              : kind == "individual" ? model::EntityKind::kPerson
@@ -721,7 +715,7 @@ class AdvancedParser {
       std::string type;
       HUDUD_RETURN_IF_ERROR(RefText(m, "SanctionsTypeID", "SanctionsType", &type));
       const std::string program = Child(m, "Comment");
-      if (Lower(type) != "program" || program.empty()) continue;
+      if (AsciiLower(type) != "program" || program.empty()) continue;
       if (std::find(e.list_types.begin(), e.list_types.end(), program) != e.list_types.end()) {
         continue;
       }

@@ -61,14 +61,6 @@ std::string Canon(std::string_view s) {
   return out;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Trimmed, every run of white space one space.
 std::string Collapse(std::string_view s) {
   std::string out;
@@ -153,7 +145,7 @@ std::optional<DateOfBirth> ParseUkDob(const std::string& text, bool* reversed) {
   *reversed = false;
   DateOfBirth d;
   std::string rest = Collapse(text);
-  const std::string lower = Lower(rest);
+  const std::string lower = AsciiLower(rest);
   for (const char* prefix :
        {"approximately ", "approx. ", "approx ", "circa ", "about ", "ca. ", "c. ", "c."}) {
     const std::string_view p(prefix);
@@ -166,7 +158,7 @@ std::optional<DateOfBirth> ParseUkDob(const std::string& text, bool* reversed) {
   // Ranges: "between A and B", "A to B", "A - B", and "1968-1970" (years
   // only, so an ISO date is never read as a range).
   std::string from, to;
-  const std::string l = Lower(rest);
+  const std::string l = AsciiLower(rest);
   if (l.rfind("between ", 0) == 0 && l.find(" and ") != std::string::npos) {
     size_t and_at = l.find(" and ");
     from = rest.substr(8, and_at - 8);

@@ -31,24 +31,6 @@
 namespace hudud::lists {
 namespace {
 
-// Maps byte offsets in the source to 1-based line numbers.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) {
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') newlines_.push_back(i);
-    }
-  }
-  size_t LineOf(ptrdiff_t offset) const {
-    if (offset < 0) return 0;
-    auto it = std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<size_t>(offset));
-    return static_cast<size_t>(it - newlines_.begin()) + 1;
-  }
-
- private:
-  std::vector<size_t> newlines_;
-};
-
 std::string_view LocalName(pugi::xml_node n) {
   std::string_view name = n.name();
   const size_t colon = name.find(':');

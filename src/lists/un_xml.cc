@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "lists/field_util.h"
 #include "lists/list_file.h"
 #include "model/country.h"
 #include "model/date.h"
@@ -83,17 +84,9 @@ std::string WithoutCarriageReturns(std::string_view s) {
   return out;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Country fields the UN fills with "not available" rather than leaving empty.
 bool MeansNotGiven(const std::string& text) {
-  const std::string t = Lower(text);
+  const std::string t = AsciiLower(text);
   return t == "na" || t == "n/a" || t == "n.a." || t == "unknown" || t == "not known" ||
          t == "not available";
 }
@@ -113,24 +106,6 @@ std::optional<PartialDate> ParseXsDate(std::string_view s) {
   }
   return model::ParsePartialDate(s);
 }
-
-// Maps byte offsets in the source to 1-based line numbers.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) {
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') newlines_.push_back(i);
-    }
-  }
-  // REQUIRES: offset >= 0. Offsets past the end count as the last line.
-  size_t LineOf(ptrdiff_t offset) const {
-    auto it = std::lower_bound(newlines_.begin(), newlines_.end(), static_cast<size_t>(offset));
-    return static_cast<size_t>(it - newlines_.begin()) + 1;
-  }
-
- private:
-  std::vector<size_t> newlines_;
-};
 
 class UnParser {
  public:
@@ -336,7 +311,7 @@ class UnParser {
     const std::string quality = Text(a, "QUALITY");
     if (!name.empty()) {
       Name n;
-      const std::string q = Lower(quality);
+      const std::string q = AsciiLower(quality);
       if (q.empty() || q == "good" || q == "a.k.a." || q == "aka") {
         n.kind = NameKind::kGoodAlias;
       } else if (q == "low") {
@@ -399,7 +374,7 @@ class UnParser {
       return Status::Ok();  // the export's empty placeholder
     }
     const std::string type = Text(n, "TYPE_OF_DATE");
-    const std::string t = Lower(type);
+    const std::string t = AsciiLower(type);
     if (t.empty() || t == "exact") {
       d.kind = DateOfBirth::Kind::kExact;
     } else if (t == "approximately") {
