@@ -55,11 +55,6 @@ Result<std::unordered_map<std::string, VersionInfo>> ActiveVersions(store::Store
   return out;
 }
 
-// Per subject, the hits of `screen`, turned into alerts.
-struct SubjectHits {
-  std::vector<store::NewAlert> alerts;
-};
-
 store::NewAlert MakeAlert(const std::string& subject_id, const match::Hit& hit,
                           const model::Entity& entity, const std::string& trigger,
                           const std::unordered_map<std::string, VersionInfo>& versions) {
@@ -77,6 +72,47 @@ store::NewAlert MakeAlert(const std::string& subject_id, const match::Hit& hit,
   a.trigger = trigger;
   a.designated_at = entity.listed_on;
   return a;
+}
+
+// Screens every subject against the screener `pick` chooses for its query
+// (nullptr: nothing to screen it against), on the configured threads, and
+// stores the hits as alerts in one transaction. Fills report->hits and
+// report->alerts_raised.
+template <typename Pick>
+Status ScreenAndRaise(const std::vector<store::Subject>& subjects, const RescreenOptions& options,
+                      const std::string& trigger,
+                      const std::unordered_map<std::string, VersionInfo>& versions,
+                      store::Monitoring& monitoring, Pick&& pick, RescreenReport* report) {
+  std::vector<std::vector<store::NewAlert>> found(subjects.size());
+  std::vector<Status> errors(subjects.size());
+  ParallelFor(subjects.size(), Threads(options.threads), [&](size_t i) {
+    const store::Subject& subject = subjects[i];
+    Result<match::Query> q = SubjectQuery(subject, options.threshold);
+    if (!q.ok()) {
+      errors[i] = q.status();
+      return;
+    }
+    const match::Screener* s = pick(*q);
+    if (s == nullptr) return;
+    Result<std::vector<match::Hit>> hits = s->Screen(*q);
+    if (!hits.ok()) {
+      errors[i] = hits.status();
+      return;
+    }
+    for (const match::Hit& h : *hits) {
+      found[i].push_back(MakeAlert(subject.id, h, s->entity(h.entity_index), trigger, versions));
+    }
+  });
+  for (const Status& e : errors) HUDUD_RETURN_IF_ERROR(e);
+  std::vector<store::NewAlert> alerts;
+  for (auto& f : found) {
+    for (store::NewAlert& a : f) alerts.push_back(std::move(a));
+  }
+  report->hits = static_cast<int64_t>(alerts.size());
+  Result<int64_t> raised = monitoring.RaiseAlerts(alerts);
+  if (!raised.ok()) return raised.status();
+  report->alerts_raised = *raised;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -145,34 +181,9 @@ Result<RescreenReport> RescreenAll(store::Store& store, const std::string& trigg
   if (!screener.ok()) return screener.status();
   const match::Screener& s = **screener;
 
-  std::vector<SubjectHits> found(subjects->size());
-  std::vector<Status> errors(subjects->size());
-  ParallelFor(subjects->size(), Threads(options.threads), [&](size_t i) {
-    const store::Subject& subject = (*subjects)[i];
-    Result<match::Query> q = SubjectQuery(subject, options.threshold);
-    if (!q.ok()) {
-      errors[i] = q.status();
-      return;
-    }
-    Result<std::vector<match::Hit>> hits = s.Screen(*q);
-    if (!hits.ok()) {
-      errors[i] = hits.status();
-      return;
-    }
-    for (const match::Hit& h : *hits) {
-      found[i].alerts.push_back(
-          MakeAlert(subject.id, h, s.entity(h.entity_index), trigger, *versions));
-    }
-  });
-  for (const Status& e : errors) HUDUD_RETURN_IF_ERROR(e);
-  std::vector<store::NewAlert> alerts;
-  for (SubjectHits& f : found) {
-    for (store::NewAlert& a : f.alerts) alerts.push_back(std::move(a));
-  }
-  report.hits = static_cast<int64_t>(alerts.size());
-  Result<int64_t> raised = monitoring.RaiseAlerts(alerts);
-  if (!raised.ok()) return raised.status();
-  report.alerts_raised = *raised;
+  HUDUD_RETURN_IF_ERROR(ScreenAndRaise(
+      *subjects, options, trigger, *versions, monitoring,
+      [&s](const match::Query&) -> const match::Screener* { return &s; }, &report));
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return report;
 }
@@ -240,40 +251,18 @@ Result<RescreenReport> RescreenAfterChange(store::Store& store, const store::Imp
   if (!subset.ok()) return subset.status();
   const match::Screener& part = **subset;
 
-  std::vector<SubjectHits> found(subjects->size());
-  std::vector<Status> errors(subjects->size());
   std::atomic<int64_t> subjects_full{0};
-  ParallelFor(subjects->size(), Threads(options.threads), [&](size_t i) {
-    const store::Subject& subject = (*subjects)[i];
-    Result<match::Query> q = SubjectQuery(subject, options.threshold);
-    if (!q.ok()) {
-      errors[i] = q.status();
-      return;
-    }
-    const bool everything = shift.Affects(*q);
-    if (everything) subjects_full.fetch_add(1, std::memory_order_relaxed);
-    const match::Screener& s = everything ? full : part;
-    if (!everything && part.size() == 0) return;
-    Result<std::vector<match::Hit>> hits = s.Screen(*q);
-    if (!hits.ok()) {
-      errors[i] = hits.status();
-      return;
-    }
-    for (const match::Hit& h : *hits) {
-      found[i].alerts.push_back(
-          MakeAlert(subject.id, h, s.entity(h.entity_index), "list-change", *versions));
-    }
-  });
-  for (const Status& e : errors) HUDUD_RETURN_IF_ERROR(e);
+  HUDUD_RETURN_IF_ERROR(ScreenAndRaise(
+      *subjects, options, "list-change", *versions, monitoring,
+      [&](const match::Query& q) -> const match::Screener* {
+        if (shift.Affects(q)) {
+          subjects_full.fetch_add(1, std::memory_order_relaxed);
+          return &full;
+        }
+        return part.size() == 0 ? nullptr : &part;
+      },
+      &report));
   report.subjects_full = subjects_full.load();
-  std::vector<store::NewAlert> alerts;
-  for (SubjectHits& f : found) {
-    for (store::NewAlert& a : f.alerts) alerts.push_back(std::move(a));
-  }
-  report.hits = static_cast<int64_t>(alerts.size());
-  Result<int64_t> raised = monitoring.RaiseAlerts(alerts);
-  if (!raised.ok()) return raised.status();
-  report.alerts_raised = *raised;
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return report;
 }
