@@ -185,18 +185,12 @@ int RunSubjectsImport(const SubjectsImportOptions& opt) {
   Result<store::SubjectImport> put = monitoring.PutSubjects(*subjects, opt.file);
   if (!put.ok()) return Fail(kExitRuntime, put.status().message());
 
-  // New and changed subjects are screened now, against every active entry.
-  std::vector<std::string> fresh;
-  {
-    // PutSubjects does not say which; screening all imported ids is exact
-    // and cheap next to the import itself. Unchanged ones only re-find
-    // alerts that are already open.
-    for (const store::Subject& s : *subjects) fresh.push_back(s.id);
-  }
+  // The file's subjects are screened now, against every active entry;
+  // unchanged ones only re-find alerts that are already open.
   monitor::RescreenOptions ro;
   ro.threads = opt.threads;
   Result<monitor::RescreenReport> report =
-      monitor::RescreenAll(**store, "subject-import", ro, fresh);
+      monitor::RescreenSubjects(**store, *subjects, "subject-import", ro);
   if (!report.ok()) {
     return Fail(kExitRuntime,
                 "subjects stored, but screening them failed: " + report.status().message());

@@ -155,25 +155,27 @@ Result<match::Query> SubjectQuery(const store::Subject& subject, double threshol
 }
 
 Result<RescreenReport> RescreenAll(store::Store& store, const std::string& trigger,
-                                   const RescreenOptions& options,
-                                   const std::vector<std::string>& subject_ids) {
+                                   const RescreenOptions& options) {
+  Result<std::vector<store::Subject>> subjects = store::Monitoring(store).LoadSubjects();
+  if (!subjects.ok()) return subjects.status();
+  return RescreenSubjects(store, *subjects, trigger, options);
+}
+
+Result<RescreenReport> RescreenSubjects(store::Store& store,
+                                        const std::vector<store::Subject>& subjects,
+                                        const std::string& trigger,
+                                        const RescreenOptions& options) {
   const auto start = Clock::now();
   RescreenReport report;
   report.mode = "full";
   store::Monitoring monitoring(store);
-  Result<std::vector<store::Subject>> subjects = monitoring.LoadSubjects();
-  if (!subjects.ok()) return subjects.status();
-  if (!subject_ids.empty()) {
-    std::unordered_set<std::string> wanted(subject_ids.begin(), subject_ids.end());
-    std::erase_if(*subjects, [&](const store::Subject& s) { return !wanted.count(s.id); });
-  }
-  report.subjects = static_cast<int64_t>(subjects->size());
+  report.subjects = static_cast<int64_t>(subjects.size());
   Result<std::vector<model::Entity>> entities = store.LoadActiveEntities();
   if (!entities.ok()) return entities.status();
   report.entities = static_cast<int64_t>(entities->size());
   Result<std::unordered_map<std::string, VersionInfo>> versions = ActiveVersions(store);
   if (!versions.ok()) return versions.status();
-  if (subjects->empty() || entities->empty()) {
+  if (subjects.empty() || entities->empty()) {
     report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return report;
   }
@@ -182,7 +184,7 @@ Result<RescreenReport> RescreenAll(store::Store& store, const std::string& trigg
   const match::Screener& s = **screener;
 
   HUDUD_RETURN_IF_ERROR(ScreenAndRaise(
-      *subjects, options, trigger, *versions, monitoring,
+      subjects, options, trigger, *versions, monitoring,
       [&s](const match::Query&) -> const match::Screener* { return &s; }, &report));
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return report;

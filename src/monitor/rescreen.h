@@ -46,11 +46,16 @@ Result<match::Query> SubjectQuery(const store::Subject& subject, double threshol
 Result<RescreenReport> RescreenAfterChange(store::Store& store, const store::ImportSummary& summary,
                                            const RescreenOptions& options = {});
 
-// Every held subject (or only `subject_ids` when not empty) against every
-// active entity; raises alerts for hits that have none open. `trigger` is
-// recorded on the alerts ("rescreen", "subject-import").
+// Every held subject against every active entity; raises alerts for hits
+// that have none open. `trigger` is recorded on the alerts ("rescreen").
 Result<RescreenReport> RescreenAll(store::Store& store, const std::string& trigger,
-                                   const RescreenOptions& options = {},
-                                   const std::vector<std::string>& subject_ids = {});
+                                   const RescreenOptions& options = {});
+
+// The same for `subjects` only (already stored, e.g. just imported:
+// trigger "subject-import"), without reading them back from the store.
+Result<RescreenReport> RescreenSubjects(store::Store& store,
+                                        const std::vector<store::Subject>& subjects,
+                                        const std::string& trigger,
+                                        const RescreenOptions& options = {});
 
 }  // namespace hudud::monitor
