@@ -62,6 +62,14 @@ std::string ResolveDbPath(const std::string& flag) {
   return "hudud.db";
 }
 
+Result<std::string> ResolveUser(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("HUDUD_USER"); env != nullptr && *env != '\0') {
+    return std::string(env);
+  }
+  return Status::InvalidArgument("who is acting? give --user NAME or set HUDUD_USER");
+}
+
 Status ReadAll(const std::string& path, std::string* out) {
   out->clear();
   if (path == "-") {

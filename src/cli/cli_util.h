@@ -33,6 +33,10 @@ void Warn(std::string_view message);
 // The database to use: `flag` when given, else $HUDUD_DB, else ./hudud.db.
 std::string ResolveDbPath(const std::string& flag);
 
+// The acting user: `flag` when given, else $HUDUD_USER; InvalidArgument
+// ("who is acting? ...") when neither is set.
+Result<std::string> ResolveUser(const std::string& flag);
+
 // Reads the whole of `path` ("-" = stdin) into `out`.
 Status ReadAll(const std::string& path, std::string* out);
 

@@ -27,6 +27,14 @@ CommandRunner AddDesignationsCommand(CLI::App& designations);
 CommandRunner AddSubjectsCommand(CLI::App& subjects);
 CommandRunner AddAlertsCommand(CLI::App& alerts);
 
+// hudud manifest screen FILE... (manifest.cc); hudud mrz check LINES... (mrz.cc);
+// hudud documents import|list (documents.cc); hudud rules save|test|activate|
+// retire|list|show|fields (rules.cc)
+CommandRunner AddManifestCommand(CLI::App& manifest);
+CommandRunner AddMrzCommand(CLI::App& mrz);
+CommandRunner AddDocumentsCommand(CLI::App& documents);
+CommandRunner AddRulesCommand(CLI::App& rules);
+
 // hudud screen --name NAME... | --batch FILE|-  (see screen.cc)
 CommandRunner AddScreenCommand(CLI::App& screen);
 

@@ -49,14 +49,6 @@ struct Options {
   std::string state;
 };
 
-Result<std::string> User(const Options& o) {
-  if (!o.user.empty()) return o.user;
-  if (const char* env = std::getenv("HUDUD_USER"); env != nullptr && *env != '\0') {
-    return std::string(env);
-  }
-  return Status::InvalidArgument("who is acting? give --user NAME or set HUDUD_USER");
-}
-
 Result<model::Entity> EntityFrom(const EntityFlags& f) {
   if (!f.entity_file.empty()) {
     std::string text;
@@ -146,7 +138,7 @@ enum class Action { kPropose, kAmend, kDelist, kApprove, kReject, kPublish, kLis
 int Run(Action action, const Options& o) {
   // Who acts is checked first, so a usage error never creates a database.
   const bool acts = action != Action::kList && action != Action::kShow;
-  Result<std::string> user = acts ? User(o) : Result<std::string>(std::string());
+  Result<std::string> user = acts ? ResolveUser(o.user) : Result<std::string>(std::string());
   if (!user.ok()) return Fail(kExitUsage, user.status().message());
   Result<std::unique_ptr<store::Store>> store = OpenStore(o);
   if (!store.ok()) return Fail(kExitRuntime, store.status().message());

@@ -30,10 +30,12 @@ std::string CheckCommandWords(int argc, char** argv) {
            "' (expected: lists import, lists show, lists diff or lists export)";
   }
   if (command == "screen" || command == "compare" || command == "demo" ||
-      command == "designations" || command == "subjects" || command == "alerts")
+      command == "designations" || command == "subjects" || command == "alerts" ||
+      command == "manifest" || command == "mrz" || command == "documents" || command == "rules")
     return "";
   return "unknown command '" + std::string(command) +
-         "' (expected: lists, screen, compare, designations, subjects, alerts or demo)";
+         "' (expected: lists, screen, compare, designations, subjects, alerts, manifest, mrz, "
+         "documents, rules or demo)";
 }
 
 // "hudud screen --help" for errors after a known command word.
@@ -73,6 +75,17 @@ int Run(int argc, char** argv) {
   CLI::App* alerts = app.add_subcommand("alerts", "Alerts raised on held subjects");
   hudud::cli::CommandRunner run_alerts = hudud::cli::AddAlertsCommand(*alerts);
 
+  CLI::App* manifest =
+      app.add_subcommand("manifest", "Screen the travellers of a PAXLST or PNRGOV message");
+  hudud::cli::CommandRunner run_manifest = hudud::cli::AddManifestCommand(*manifest);
+  CLI::App* mrz = app.add_subcommand("mrz", "Check a travel document's MRZ and screen its holder");
+  hudud::cli::CommandRunner run_mrz = hudud::cli::AddMrzCommand(*mrz);
+  CLI::App* documents =
+      app.add_subcommand("documents", "The register of lost, stolen and revoked documents");
+  hudud::cli::CommandRunner run_documents = hudud::cli::AddDocumentsCommand(*documents);
+  CLI::App* rules = app.add_subcommand("rules", "Targeting rules (save, test, activate, retire)");
+  hudud::cli::CommandRunner run_rules = hudud::cli::AddRulesCommand(*rules);
+
   CLI::App* screen = app.add_subcommand("screen", "Screen a name (or a batch) against the lists");
   hudud::cli::CommandRunner run_screen = hudud::cli::AddScreenCommand(*screen);
 
@@ -108,6 +121,10 @@ int Run(int argc, char** argv) {
   if (*designations) return run_designations();
   if (*subjects) return run_subjects();
   if (*alerts) return run_alerts();
+  if (*manifest) return run_manifest();
+  if (*mrz) return run_mrz();
+  if (*documents) return run_documents();
+  if (*rules) return run_rules();
   if (*screen) return run_screen();
   if (*compare) return run_compare();
   if (*demo) return run_demo();

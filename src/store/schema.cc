@@ -117,6 +117,69 @@ CREATE TABLE designation_events (
   detail      TEXT NOT NULL
 );
 )sql",
+    // 4: traveller data: lost and stolen documents, targeting rules,
+    // passenger messages received (documents.h, rules.h, manifests.h).
+    R"sql(
+CREATE TABLE document_sources (
+  source      TEXT PRIMARY KEY,
+  sha256      TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  count       INTEGER NOT NULL
+);
+CREATE TABLE lost_documents (
+  source      TEXT NOT NULL REFERENCES document_sources(source),
+  number      TEXT NOT NULL,  -- normalised: A-Z 0-9 only
+  country     TEXT NOT NULL,  -- ISO alpha-2, or the code as given when unknown
+  type        TEXT NOT NULL,  -- P passport, I identity card, V visa, '' any
+  status      TEXT NOT NULL,  -- lost, stolen, revoked, invalidated ...
+  reported_on TEXT NOT NULL,
+  reference   TEXT NOT NULL,
+  raw_number  TEXT NOT NULL,
+  line        INTEGER NOT NULL
+);
+CREATE INDEX lost_documents_by_number ON lost_documents(number, country);
+CREATE INDEX lost_documents_by_source ON lost_documents(source);
+CREATE TABLE rules (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL,
+  version       INTEGER NOT NULL,
+  expression    TEXT NOT NULL,
+  justification TEXT NOT NULL,
+  owner         TEXT NOT NULL,
+  state         TEXT NOT NULL,  -- draft, active, retired
+  created_by    TEXT NOT NULL,
+  created_at    TEXT NOT NULL,
+  activated_by  TEXT NOT NULL DEFAULT '',
+  activated_at  TEXT NOT NULL DEFAULT '',
+  retired_at    TEXT NOT NULL DEFAULT '',
+  UNIQUE (name, version)
+);
+-- At most one active version per rule.
+CREATE UNIQUE INDEX rules_active ON rules(name) WHERE state = 'active';
+-- Append only: the history of every rule.
+CREATE TABLE rule_events (
+  id      INTEGER PRIMARY KEY,
+  name    TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  action  TEXT NOT NULL,
+  actor   TEXT NOT NULL,
+  at      TEXT NOT NULL,
+  detail  TEXT NOT NULL
+);
+CREATE TABLE manifests (
+  id           INTEGER PRIMARY KEY,
+  format       TEXT NOT NULL,
+  flight       TEXT NOT NULL,  -- "XX101 DYU-KWI 2024-11-04"
+  departure    TEXT NOT NULL,  -- YYYY-MM-DD, '' when unknown
+  travellers   INTEGER NOT NULL,
+  sha256       TEXT NOT NULL UNIQUE,
+  received_at  TEXT NOT NULL,
+  received_by  TEXT NOT NULL,
+  raw          BLOB NOT NULL
+);
+CREATE INDEX manifests_by_departure ON manifests(departure);
+)sql",
 };
 
 }  // namespace

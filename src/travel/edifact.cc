@@ -152,7 +152,11 @@ Result<EdifactInterchange> ParseEdifact(std::string_view s) {
   int line = 1;
   for (size_t k = 0; k < start; ++k) line += s[k] == '\n';
   size_t i = start;
-  if (ic.had_una) i += 9;
+  if (ic.had_una) {
+    // A service character may be a newline (UNA:+.? followed by LF).
+    for (size_t k = start + 3; k < start + 9; ++k) line += s[k] == '\n';
+    i += 9;
+  }
 
   // A sender that ends segments with newlines only (no terminator at all)
   // would otherwise run the whole interchange into one segment.
@@ -246,6 +250,7 @@ Result<EdifactInterchange> ParseEdifact(std::string_view s) {
       while (strip_breaks && j < s.size() && IsLineBreak(s[j])) line += s[j++] == '\n';
       if (j < s.size()) {
         current += s[j];
+        line += s[j] == '\n';  // a released newline is data, yet still a line
         i = j;
         continue;
       }

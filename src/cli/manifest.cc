@@ -1,0 +1,277 @@
+// `hudud manifest screen FILE...`: read a PAXLST or PNRGOV message (its
+// parts may come in several files), screen every traveller, and print
+// clear / refer per traveller with the reasons, then the flight summary.
+#include <fmt/core.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "cli/engine_loader.h"
+#include "cli/json.h"
+#include "cli/output.h"
+#include "cli/targeting_io.h"
+#include "store/manifests.h"
+#include "targeting/flight_screening.h"
+#include "travel/passenger_message.h"
+
+namespace hudud::cli {
+namespace {
+
+struct Options {
+  std::vector<std::string> files;
+  std::string db;
+  std::string format = "auto";
+  double threshold = match::kDefaultThreshold;
+  int limit = 5;
+  bool json = false;
+  bool keep = true;
+  std::string user;
+};
+
+std::string Dob(const travel::Traveller& t) {
+  if (!t.birth_date.empty()) return t.birth_date.date.ToString();
+  return t.birth_date.raw;
+}
+
+const travel::TravelDocument* MainDocument(const travel::Traveller& t) {
+  for (const auto& d : t.documents) {
+    if (targeting::DocumentClass(d.type) == "P") return &d;
+  }
+  return t.documents.empty() ? nullptr : &t.documents.front();
+}
+
+std::string BookingOf(const travel::Manifest& m, const travel::Traveller& t) {
+  if (t.booking >= 0 && static_cast<size_t>(t.booking) < m.bookings.size()) {
+    return m.bookings[static_cast<size_t>(t.booking)].locator;
+  }
+  return t.booking_locator;
+}
+
+Json TravellerJson(const travel::Manifest& m, const targeting::TravellerScreening& ts) {
+  const travel::Traveller& t = m.travellers[ts.traveller];
+  Json j = Json::object();
+  j["role"] = std::string(travel::ToString(t.role));
+  if (!t.passenger_type.empty()) j["passenger_type"] = t.passenger_type;
+  j["name"] = t.name.Full();
+  j["surname"] = t.name.surname;
+  j["given_names"] = t.name.given;
+  const travel::TravelDocument* doc = MainDocument(t);
+  j["document"] = doc ? DocumentJson(*doc) : Json(nullptr);
+  if (t.documents.size() > 1) {
+    Json docs = Json::array();
+    for (const auto& d : t.documents) docs.push_back(DocumentJson(d));
+    j["documents"] = std::move(docs);
+  }
+  j["dob"] = Dob(t).empty() ? Json(nullptr) : Json(Dob(t));
+  j["nationality"] = t.nationality.empty() ? Json(nullptr) : Json(t.nationality);
+  j["gender"] = t.gender_raw.empty() ? Json(nullptr) : Json(t.gender_raw);
+  const std::string booking = BookingOf(m, t);
+  j["booking"] = booking.empty() ? Json(nullptr) : Json(booking);
+  j["decision"] = std::string(targeting::ToString(ts.decision));
+  Json reasons = Json::array();
+  for (const auto& r : ts.reasons) reasons.push_back(ReasonJson(r));
+  j["reasons"] = std::move(reasons);
+  Json hits = Json::array();
+  for (const auto& h : ts.hits) hits.push_back(HitJson(h, /*with_name_kind=*/true));
+  j["hits"] = std::move(hits);
+  Json rules = Json::array();
+  for (const auto& r : ts.rules) {
+    Json conds = Json::array();
+    for (const auto& c : r.conditions) {
+      conds.push_back(Json{{"condition", c.condition}, {"fired", c.fired}, {"value", c.value}});
+    }
+    rules.push_back(Json{{"rule", r.name},
+                         {"version", r.version},
+                         {"explanation", r.explanation},
+                         {"conditions", std::move(conds)}});
+  }
+  j["rules"] = std::move(rules);
+  Json companions = Json::array();
+  for (const auto& c : ts.companions) {
+    companions.push_back(
+        Json{{"traveller", m.travellers[c.other].name.Full()}, {"via", c.via}, {"value", c.value}});
+  }
+  j["companions"] = std::move(companions);
+  Json findings = Json::array();
+  for (const auto& f : t.findings) findings.push_back(FindingJson(f));
+  j["findings"] = std::move(findings);
+  return j;
+}
+
+void AppendTravellerText(const travel::Manifest& m, const targeting::TravellerScreening& ts,
+                         const match::Screener& screener, std::string* out) {
+  const travel::Traveller& t = m.travellers[ts.traveller];
+  std::string line = fmt::format("{:<5}  {:<17}  {}",
+                                 ts.decision == targeting::Decision::kRefer ? "REFER" : "clear",
+                                 travel::ToString(t.role), t.name.Full());
+  if (!Dob(t).empty()) line += "  dob " + Dob(t);
+  if (!t.nationality.empty()) line += "  " + t.nationality;
+  if (const travel::TravelDocument* d = MainDocument(t)) {
+    line += "  " + targeting::DescribeDocument(d->type, d->issuing_country, d->number);
+  }
+  if (std::string b = BookingOf(m, t); !b.empty()) line += "  booking " + b;
+  *out += line + "\n";
+  std::vector<targeting::Reason> other;
+  for (const auto& r : ts.reasons) {
+    if (r.code != "watchlist") other.push_back(r);
+  }
+  AppendReasonsText(other, "       ", out);
+  int rank = 0;
+  for (const match::Hit& hit : ts.hits) {
+    std::string hit_text;
+    AppendHitText(hit, screener.entity(hit.entity_index), ++rank, &hit_text);
+    for (std::string_view l : SplitLines(hit_text)) *out += "       " + std::string(l) + "\n";
+  }
+}
+
+int Run(const Options& o) {
+  if (o.threshold <= 0 || o.threshold > 1) {
+    return Fail(kExitUsage, "invalid --threshold: must be in (0, 1]");
+  }
+  Result<std::string> bytes = ReadMessageFiles(o.files);
+  if (!bytes.ok()) return FailStatus(bytes.status());
+  const auto started = std::chrono::steady_clock::now();
+  Result<travel::Manifest> manifest = travel::ParsePassengerMessage(*bytes, o.format);
+  if (!manifest.ok()) {
+    return Fail(kExitUsage, (o.files.size() == 1 ? o.files[0] : std::string("message")) + ": " +
+                                manifest.status().message());
+  }
+  const double parse_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+
+  const std::string db_path = ResolveDbPath(o.db);
+  Result<Engine> engine = LoadEngine(db_path);
+  if (!engine.ok()) return Fail(kExitRuntime, engine.status().message());
+  Result<std::unique_ptr<store::Store>> store = store::Store::Open(db_path);
+  if (!store.ok()) return FailStatus(store.status());
+  Result<targeting::ReportedDocumentIndex> reported = LoadReportedDocuments(**store);
+  if (!reported.ok()) return FailStatus(reported.status());
+  Result<std::vector<targeting::TargetingRule>> rules = LoadActiveRules(**store);
+  if (!rules.ok()) return FailStatus(rules.status());
+
+  targeting::ScreeningOptions options;
+  options.threshold = o.threshold;
+  options.limit = o.limit;
+  const auto screen_start = std::chrono::steady_clock::now();
+  Result<targeting::FlightScreening> result =
+      targeting::ScreenFlight(*manifest, *engine->screener, *reported, *rules, options);
+  if (!result.ok()) return FailStatus(result.status());
+  const double screen_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - screen_start)
+          .count();
+
+  // Kept as received, so rules can be tested against past flights.
+  if (o.keep) {
+    store::StoredManifest sm;
+    sm.format = std::string(travel::ToString(manifest->format));
+    sm.flight = DescribeFlight(*manifest);
+    sm.departure = DepartureDate(*manifest);
+    sm.travellers = static_cast<int>(manifest->travellers.size());
+    sm.sha256 = store::Sha256Hex(*bytes);
+    Result<std::string> user = ResolveUser(o.user);
+    sm.received_by = user.ok() ? *user : "cli";
+    sm.raw = *bytes;
+    Result<int64_t> id = store::SaveManifest(**store, sm);
+    if (!id.ok()) return FailStatus(id.status());
+  }
+
+  const travel::Manifest& m = *manifest;
+  size_t passengers = 0, crew = 0;
+  for (const auto& t : m.travellers) {
+    const bool is_crew =
+        t.role == travel::TravellerRole::kCrew || t.role == travel::TravellerRole::kTransitCrew;
+    (is_crew ? crew : passengers)++;
+  }
+  std::string out;
+  if (o.json) {
+    Json j = Json::object();
+    j["format"] = std::string(travel::ToString(m.format));
+    Json flights = Json::array();
+    for (const auto& f : m.flights) flights.push_back(FlightJson(f));
+    j["flights"] = std::move(flights);
+    Json travellers = Json::array();
+    for (const auto& ts : result->travellers) travellers.push_back(TravellerJson(m, ts));
+    j["travellers"] = std::move(travellers);
+    Json summary = Json::object();
+    summary["travellers"] = m.travellers.size();
+    summary["passengers"] = passengers;
+    summary["crew"] = crew;
+    summary["refer"] = result->referred;
+    summary["clear"] = m.travellers.size() - result->referred;
+    summary["watchlist_hits"] = result->watchlist_hits;
+    summary["rule_hits"] = result->rule_hits;
+    summary["document_hits"] = result->document_hits;
+    if (m.declared_passengers) summary["declared_passengers"] = *m.declared_passengers;
+    if (m.declared_crew) summary["declared_crew"] = *m.declared_crew;
+    if (m.declared_bookings) summary["declared_bookings"] = *m.declared_bookings;
+    summary["bookings"] = m.bookings.size();
+    summary["parts"] = m.parts;
+    summary["complete"] = m.complete;
+    summary["sensitive_deleted"] = m.sensitive_deleted;
+    summary["parse_ms"] = RoundScore(parse_ms);
+    summary["screen_ms"] = RoundScore(screen_ms);
+    j["summary"] = std::move(summary);
+    Json warnings = Json::array();
+    for (const auto& w : m.warnings) warnings.push_back(FindingJson(w));
+    j["warnings"] = std::move(warnings);
+    out = DumpJson(j) + "\n";
+  } else {
+    for (const auto& ts : result->travellers) {
+      AppendTravellerText(m, ts, *engine->screener, &out);
+    }
+    out += "\n";
+    std::string flight = DescribeFlight(m);
+    out += fmt::format("{} {}{}: {} traveller{} ({} passenger{}, {} crew), {} refer, {} clear",
+                       m.format == travel::MessageFormat::kPaxlst ? "PAXLST" : "PNRGOV",
+                       flight.empty() ? "(no flight)" : flight,
+                       m.bookings.empty() ? "" : fmt::format(", {} bookings", m.bookings.size()),
+                       m.travellers.size(), m.travellers.size() == 1 ? "" : "s", passengers,
+                       passengers == 1 ? "" : "s", crew, result->referred,
+                       m.travellers.size() - result->referred);
+    out += fmt::format(" (watchlist {}, rules {}, documents {})\n", result->watchlist_hits,
+                       result->rule_hits, result->document_hits);
+    if (m.parts > 1 || !m.complete) {
+      out += fmt::format("{} message parts joined{}\n", m.parts,
+                         m.complete ? "" : "; the final part has not arrived");
+    }
+    if (m.sensitive_deleted > 0) {
+      out += fmt::format("{} sensitive item{} (meal, medical) deleted on receipt\n",
+                         m.sensitive_deleted, m.sensitive_deleted == 1 ? "" : "s");
+    }
+    for (const auto& w : m.warnings) {
+      out += "warning: " + (w.segment ? "segment " + std::to_string(w.segment) + " " : "") +
+             w.field + (w.field.empty() ? "" : ": ") + w.message + "\n";
+    }
+  }
+  if (!WriteStdout(out)) return Fail(kExitRuntime, "cannot write to stdout");
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandRunner AddManifestCommand(CLI::App& manifest) {
+  auto o = std::make_shared<Options>();
+  manifest.require_subcommand(1);
+  CLI::App* screen = manifest.add_subcommand(
+      "screen", "Screen every traveller of a PAXLST or PNRGOV message: clear or refer");
+  screen->add_option("files", o->files, "The message (its parts may be in several files)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  screen->add_option("--db", o->db, "Database (default: $HUDUD_DB or ./hudud.db)");
+  screen->add_option("--format", o->format, "auto, paxlst or pnrgov (default: auto)")
+      ->check(CLI::IsMember({"auto", "paxlst", "pnrgov"}));
+  screen->add_option("--threshold", o->threshold, "Report watchlist hits scoring at least this");
+  screen->add_option("--limit", o->limit, "At most this many hits per traveller")
+      ->check(CLI::Range(1, 100));
+  screen->add_flag("--json", o->json, "One JSON object instead of text");
+  screen->add_flag("!--no-keep", o->keep,
+                   "Do not keep the message in the database (it is kept by default, so that "
+                   "rules can be tested against past flights)");
+  screen->add_option("--user", o->user, "Who receives the message (default: $HUDUD_USER)");
+  return [o, screen]() { return *screen ? Run(*o) : Fail(kExitUsage, "no manifest command"); };
+}
+
+}  // namespace hudud::cli
