@@ -2,10 +2,10 @@
 #include "targeting/flight_screening.h"
 
 #include <algorithm>
-#include <atomic>
 #include <thread>
 
 #include "targeting/traveller_query.h"
+#include "targeting/worker_pool.h"
 #include "travel/travel_dates.h"
 
 namespace hudud::targeting {
@@ -61,28 +61,21 @@ Result<FlightScreening> ScreenFlight(const travel::Manifest& manifest,
 
   // Watchlists: the costly part, in parallel. The screener is thread-safe.
   std::vector<Status> errors(n);
-  std::atomic<size_t> next{0};
-  auto work = [&]() {
-    for (size_t i; (i = next.fetch_add(1)) < n;) {
-      TravellerScreening& ts = out.travellers[i];
-      ts.traveller = i;
-      match::Query q = TravellerQuery(manifest.travellers[i], options.threshold, options.limit);
-      if (q.names.empty()) continue;
-      Result<std::vector<match::Hit>> hits = screener.Screen(q);
-      if (!hits.ok()) {
-        errors[i] = hits.status();
-        continue;
-      }
-      ts.hits = std::move(*hits);
+  auto screen_one = [&](size_t i) {
+    TravellerScreening& ts = out.travellers[i];
+    ts.traveller = i;
+    match::Query q = TravellerQuery(manifest.travellers[i], options.threshold, options.limit);
+    if (q.names.empty()) return;
+    Result<std::vector<match::Hit>> hits = screener.Screen(q);
+    if (!hits.ok()) {
+      errors[i] = hits.status();
+      return;
     }
+    ts.hits = std::move(*hits);
   };
-  size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
-                                       : std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min(threads, std::max<size_t>(1, n / 8));
-  std::vector<std::thread> pool;
-  for (size_t k = 1; k < threads; ++k) pool.emplace_back(work);
-  work();
-  for (auto& th : pool) th.join();
+  const size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
+                                             : std::max(1u, std::thread::hardware_concurrency());
+  ParallelFor(n, threads, screen_one);
 
   travel::RuleContext rule_context;
   rule_context.today = today;

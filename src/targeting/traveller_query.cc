@@ -10,22 +10,32 @@
 namespace hudud::targeting {
 namespace {
 
-std::string Key(const std::string& name) {
-  std::string k;
+// The name's words, upper-cased, letters and digits only.
+std::vector<std::string> Words(const std::string& name) {
+  std::vector<std::string> words(1);
   for (char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-      k += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      words.back() += static_cast<char>(std::toupper(u));
+    } else if (!words.back().empty()) {
+      words.emplace_back();
     }
   }
-  return k;
+  if (words.back().empty()) words.pop_back();
+  std::sort(words.begin(), words.end());
+  return words;
 }
 
+// Adds `name` unless a name with the same words is there already. A name
+// with fewer words than another is still asked: the document may carry one
+// given name where the booking has three, and the listed entry may be
+// short too; the fewer words then align better.
 void AddName(const travel::PersonName& name, std::vector<std::string>* names) {
   std::string full = name.Full();
   if (full.empty()) return;
-  const std::string key = Key(full);
-  for (const auto& n : *names) {
-    if (Key(n) == key) return;
+  const std::vector<std::string> words = Words(full);
+  for (const std::string& n : *names) {
+    if (Words(n) == words) return;
   }
   names->push_back(std::move(full));
 }
