@@ -67,10 +67,17 @@ uint32_t Iso8859_5(unsigned char b) {
   return 0x0400 + (b - 0xA0);
 }
 
-std::string Decode(const std::string& raw, Charset charset, bool* was_invalid) {
+std::string Decode(const std::string& raw, Charset charset, bool* was_invalid, bool* was_utf8) {
   bool ascii = true;
   for (char c : raw) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   if (ascii) return raw;
+  // Senders label UTF-8 as UNOC or UNOE. Multi-byte UTF-8 sequences almost
+  // never occur by chance in 8-bit text ("Ã¼" would be needed), so valid
+  // UTF-8 is read as UTF-8.
+  if (charset != Charset::kUtf8 && IsValidUtf8(raw)) {
+    *was_utf8 = true;
+    return raw;
+  }
   if (charset == Charset::kUtf8) {
     if (IsValidUtf8(raw)) return raw;
     *was_invalid = true;  // declared UTF-8 or a 7-bit set, yet 8-bit bytes: read as Latin-1
@@ -160,9 +167,22 @@ Result<EdifactInterchange> ParseEdifact(std::string_view s) {
 
   // A sender that ends segments with newlines only (no terminator at all)
   // would otherwise run the whole interchange into one segment.
+  // Only the head of the interchange is looked at (bounded work when many
+  // interchanges follow each other), and a released terminator (O?'NEIL)
+  // does not count.
   bool newline_terminated = false;
-  if (strip_breaks && s.find(sep.terminator, i) == std::string_view::npos &&
-      s.find('\n', i) != std::string_view::npos) {
+  const std::string_view head = s.substr(i, 64 * 1024);
+  bool has_terminator = false;
+  for (size_t k = head.find(sep.terminator); k != std::string_view::npos;
+       k = head.find(sep.terminator, k + 1)) {
+    size_t releases = 0;
+    while (releases < k && head[k - 1 - releases] == sep.release) ++releases;
+    if (releases % 2 == 0) {
+      has_terminator = true;
+      break;
+    }
+  }
+  if (strip_breaks && !has_terminator && head.find('\n') != std::string_view::npos) {
     newline_terminated = true;
     ic.warnings.push_back("no segment terminator '" + std::string(1, sep.terminator) +
                           "' in the interchange: reading one segment per line");
@@ -170,6 +190,7 @@ Result<EdifactInterchange> ParseEdifact(std::string_view s) {
 
   Charset charset = Charset::kUtf8;
   bool invalid_bytes_warned = false;
+  bool utf8_warned = false;
   std::vector<std::string> raw_components;  // of the element being read
   EdifactSegment seg;
   std::string current;
@@ -211,9 +232,15 @@ Result<EdifactInterchange> ParseEdifact(std::string_view s) {
     }
     seg.tag = std::move(tag);
     seg.number = number;
-    bool invalid = false;
+    bool invalid = false, utf8 = false;
     for (auto& element : seg.elements) {
-      for (auto& component : element) component = Decode(component, charset, &invalid);
+      for (auto& component : element) component = Decode(component, charset, &invalid, &utf8);
+    }
+    if (utf8 && !utf8_warned) {
+      utf8_warned = true;
+      ic.warnings.push_back(Describe(number, seg.line) +
+                            ": UTF-8 text in an interchange declared as an 8-bit character set, "
+                            "read as UTF-8");
     }
     if (invalid && !invalid_bytes_warned) {
       invalid_bytes_warned = true;

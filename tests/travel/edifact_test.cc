@@ -133,6 +133,27 @@ TEST(EdifactTest, NewlineOnlyTerminatorsReadOneSegmentPerLine) {
   EXPECT_NE(ic.warnings[0].find("no segment terminator"), std::string::npos) << ic.warnings[0];
 }
 
+TEST(EdifactTest, ReleasedApostropheDoesNotEndNewlineOnlyMode) {
+  EdifactInterchange ic = Parse("UNB+UNOA:4+XX+YY+241104:0930+7\nNAD+FL+++O?'NEIL:SEAN\nUNZ+0+7\n");
+  EXPECT_EQ(Tags(ic), (TagList{"UNB", "NAD", "UNZ"}));
+  EXPECT_EQ(ic.segments[1].at(4, 0), "O'NEIL");
+}
+
+TEST(EdifactTest, ManyInterchangesWithoutTerminatorsStayLinear) {
+  // Each interchange looks for its terminator in its own head only.
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "UNB+UNOA:4+X+Y+241104:0930+1\nUNZ+0+1\n";
+  size_t offset = 0;
+  int read = 0;
+  while (offset < many.size()) {
+    Result<EdifactInterchange> r = ParseEdifact(std::string_view(many).substr(offset));
+    ASSERT_TRUE(r.ok());
+    offset += r->end_offset;
+    ++read;
+  }
+  EXPECT_EQ(read, 20000);
+}
+
 TEST(EdifactTest, UnaWithNewlineTerminatorCountsLines) {
   EdifactInterchange ic =
       Parse("UNA:+.? \nUNB+UNOA:4+XX+YY+241104:0930+7\nFTX+AAI+++A?\nB\nUNZ+0+7\n");
@@ -188,6 +209,15 @@ TEST(EdifactTest, UnocIsLatin1) {
   EXPECT_EQ(ic.segments[1].at(4, 0), "M\xC3\x9CLLER");
   EXPECT_EQ(ic.segments[1].at(4, 1), "J\xC3\x9CRGEN");
   EXPECT_TRUE(ic.warnings.empty());
+}
+
+TEST(EdifactTest, Utf8LabelledUnocIsReadAsUtf8WithAWarning) {
+  EdifactInterchange ic =
+      Parse("UNB+UNOC:3+XX+YY+241104:0930+7'NAD+FL+++M\xc3\x9cLLER:J\xc3\x96RG'UNZ+0+7'");
+  EXPECT_EQ(ic.segments[1].at(4, 0), "MÜLLER");
+  EXPECT_EQ(ic.segments[1].at(4, 1), "JÖRG");
+  ASSERT_EQ(ic.warnings.size(), 1u);
+  EXPECT_NE(ic.warnings[0].find("UTF-8"), std::string::npos);
 }
 
 TEST(EdifactTest, UnoeIsCyrillic) {
