@@ -159,9 +159,11 @@ std::string Pnrgov(const std::vector<Person>& people, std::mt19937_64& rng) {
       for (const auto& g : p.given) given += (given.empty() ? "" : " ") + g;
       body += "TIF+" + p.surname + "+" + given + (p.sex == 'M' ? " MR" : " MRS") +
               ":A:" + std::to_string(k + 1) + "'\n";
+      // DOCS carries surname / given / middle, as AIRIMP has it.
       body += "SSR+DOCS:HK:1:XX:::::/P/" + p.nationality + "/P" + std::to_string(50000000 + i) +
               "/" + p.nationality + "/" + DdMmmYy(p.dob) + "/" + p.sex + "/01JAN30/" + p.surname +
-              "/" + (p.given.empty() ? "" : p.given[0]) + "+::" + std::to_string(k + 1) + "'\n";
+              "/" + (p.given.empty() ? "" : p.given[0]) +
+              (p.given.size() > 1 ? "/" + p.given[1] : "") + "+::" + std::to_string(k + 1) + "'\n";
       body += "TKT+1234567890" + std::to_string(100 + i) + ":T:1'\n";
       body += rng() % 5 == 0 ? "FOP+CA:::800.00'\n" : "FOP+CC::800.00:VI:XXXXXXXXXXXX1111:0127'\n";
     }
