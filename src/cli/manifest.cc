@@ -224,13 +224,15 @@ int Run(const Options& o) {
     }
     out += "\n";
     std::string flight = DescribeFlight(m);
-    out += fmt::format("{} {}{}: {} traveller{} ({} passenger{}, {} crew), {} refer, {} clear",
-                       m.format == travel::MessageFormat::kPaxlst ? "PAXLST" : "PNRGOV",
-                       flight.empty() ? "(no flight)" : flight,
-                       m.bookings.empty() ? "" : fmt::format(", {} bookings", m.bookings.size()),
-                       m.travellers.size(), m.travellers.size() == 1 ? "" : "s", passengers,
-                       passengers == 1 ? "" : "s", crew, result->referred,
-                       m.travellers.size() - result->referred);
+    out += fmt::format(
+        "{} {}{}: {} traveller{} ({} passenger{}, {} crew), {} refer, {} clear",
+        m.format == travel::MessageFormat::kPaxlst ? "PAXLST" : "PNRGOV",
+        flight.empty() ? "(no flight)" : flight,
+        m.bookings.empty()
+            ? ""
+            : fmt::format(", {} booking{}", m.bookings.size(), m.bookings.size() == 1 ? "" : "s"),
+        m.travellers.size(), m.travellers.size() == 1 ? "" : "s", passengers,
+        passengers == 1 ? "" : "s", crew, result->referred, m.travellers.size() - result->referred);
     out += fmt::format(" (watchlist {}, rules {}, documents {})\n", result->watchlist_hits,
                        result->rule_hits, result->document_hits);
     if (m.parts > 1 || !m.complete) {
@@ -242,8 +244,12 @@ int Run(const Options& o) {
                          m.sensitive_deleted, m.sensitive_deleted == 1 ? "" : "s");
     }
     for (const auto& w : m.warnings) {
-      out += "warning: " + (w.segment ? "segment " + std::to_string(w.segment) + " " : "") +
-             w.field + (w.field.empty() ? "" : ": ") + w.message + "\n";
+      const bool placed = w.message.rfind("segment ", 0) == 0 || w.segment == 0;
+      out += "warning: " +
+             (placed ? (w.field.empty() ? "" : w.field + " ") + w.message
+                     : "segment " + std::to_string(w.segment) + " " + w.field +
+                           (w.field.empty() ? "" : ": ") + w.message) +
+             "\n";
     }
   }
   if (!WriteStdout(out)) return Fail(kExitRuntime, "cannot write to stdout");

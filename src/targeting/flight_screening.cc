@@ -112,8 +112,12 @@ Result<FlightScreening> ScreenFlight(const travel::Manifest& manifest,
       ts.rules.push_back(std::move(rh));
     }
     for (const travel::Finding& f : t.findings) {
+      // Parsers usually say where already ("segment 26 (line 27): ...").
+      const bool placed = f.message.rfind("segment ", 0) == 0 || f.segment == 0;
       ts.reasons.push_back(
-          {"data", "segment " + std::to_string(f.segment) + " " + f.field + ": " + f.message,
+          {"data",
+           placed ? f.field + " " + f.message
+                  : "segment " + std::to_string(f.segment) + " " + f.field + ": " + f.message,
            false});
     }
   }
