@@ -11,7 +11,7 @@ build="${HUDUD_BUILD_DIR:-$repo/build}"
 packages=(
   build-essential cmake ninja-build pkg-config
   libicu-dev libsqlite3-dev libpugixml-dev nlohmann-json3-dev libcli11-dev
-  libfmt-dev libspdlog-dev libsodium-dev
+  libfmt-dev libspdlog-dev libsodium-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libpq-dev postgresql postgresql-contrib
 )

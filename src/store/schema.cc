@@ -180,6 +180,58 @@ CREATE TABLE manifests (
 );
 CREATE INDEX manifests_by_departure ON manifests(departure);
 )sql",
+    // 5: access and accountability: users, API tokens, console sessions,
+    // and the hash-chained audit log (access.h, audit.h).
+    R"sql(
+CREATE TABLE users (
+  name          TEXT PRIMARY KEY,
+  role          TEXT NOT NULL,  -- admin, list-manager, analyst, border-officer, auditor, partner
+  password_hash TEXT NOT NULL,  -- argon2id (libsodium crypto_pwhash_str); '' = no password login
+  display_name  TEXT NOT NULL DEFAULT '',
+  partner       TEXT NOT NULL DEFAULT '',  -- the partner organisation, for the partner role
+  created_at    TEXT NOT NULL,
+  created_by    TEXT NOT NULL,
+  disabled_at   TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE api_tokens (
+  id           TEXT PRIMARY KEY,  -- the token's public part
+  user_name    TEXT NOT NULL REFERENCES users(name),
+  secret_hash  TEXT NOT NULL,     -- argon2id of the secret part
+  label        TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  expires_at   TEXT NOT NULL DEFAULT '',
+  revoked_at   TEXT NOT NULL DEFAULT '',
+  last_used_at TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sessions (
+  id           TEXT PRIMARY KEY,  -- the session's public part
+  user_name    TEXT NOT NULL REFERENCES users(name),
+  secret_hash  TEXT NOT NULL,     -- argon2id of the secret part
+  created_at   TEXT NOT NULL,
+  expires_at   TEXT NOT NULL,
+  revoked_at   TEXT NOT NULL DEFAULT ''
+);
+-- Append only; each record's hash covers its fields and the previous hash.
+CREATE TABLE audit_log (
+  seq       INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  actor     TEXT NOT NULL,
+  role      TEXT NOT NULL,
+  purpose   TEXT NOT NULL,
+  action    TEXT NOT NULL,  -- collection, consultation, change, disclosure, combination, unmasking, erasure
+  object    TEXT NOT NULL,
+  detail    TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash      TEXT NOT NULL
+);
+-- Signatures of the chain head, made from time to time.
+CREATE TABLE audit_signatures (
+  seq        INTEGER PRIMARY KEY,  -- the audit record whose hash was signed
+  at         TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  signature  TEXT NOT NULL
+);
+)sql",
 };
 
 }  // namespace
