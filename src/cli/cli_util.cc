@@ -158,10 +158,4 @@ void ParallelFor(size_t n, int threads, const std::function<void(size_t, size_t)
   for (std::thread& t : pool) t.join();
 }
 
-std::string FormatScore(double score) { return fmt::format("{:.4f}", score); }
-
-std::string FormatThreshold(double threshold) { return fmt::format("{:.2f}", threshold); }
-
-double RoundScore(double score) { return std::round(score * 10000.0) / 10000.0; }
-
 }  // namespace hudud::cli

@@ -60,13 +60,4 @@ int ResolveThreads(int requested);
 // the shared counter cold. `fn` must not throw.
 void ParallelFor(size_t n, int threads, const std::function<void(size_t, size_t)>& fn);
 
-// Formats a score the way every output shows it: "%.4f".
-std::string FormatScore(double score);
-
-// Formats a threshold for messages: "0.80".
-std::string FormatThreshold(double threshold);
-
-// Rounds to four decimals so JSON scores read like the text output.
-double RoundScore(double score);
-
 }  // namespace hudud::cli

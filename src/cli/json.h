@@ -1,12 +1,10 @@
-// The JSON type of the CLI: nlohmann's ordered_json, so output objects keep
-// the key order they are built in ("entity_id" first, "explanation" last)
-// and read the way the documentation shows them.
+// The CLI's name for the JSON type of the shared API contract (api/json.h).
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "api/json.h"
 
 namespace hudud::cli {
 
-using Json = nlohmann::ordered_json;
+using api::Json;
 
 }  // namespace hudud::cli

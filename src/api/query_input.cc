@@ -1,5 +1,5 @@
 // Validation of screening queries from flags and from JSON batch lines.
-#include "cli/query_input.h"
+#include "api/query_input.h"
 
 #include <fmt/core.h>
 
@@ -8,13 +8,22 @@
 #include <cstdint>
 #include <utility>
 
-#include "cli/cli_util.h"
 #include "model/date.h"
 #include "model/entity.h"
 
-namespace hudud::cli {
+namespace hudud::api {
 
 namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
 
 // An upper bound on --limit: beyond it output is no longer something a
 // person reviews, and the engine's candidate cap makes it meaningless.
@@ -180,4 +189,4 @@ Result<QueryLine> ParseQueryLine(std::string_view line, double default_threshold
   return out;
 }
 
-}  // namespace hudud::cli
+}  // namespace hudud::api

@@ -1,17 +1,17 @@
 // JSON and text rendering of screening results.
-#include "cli/output.h"
+#include "api/output.h"
 
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "cli/cli_util.h"
 #include "model/date.h"
 
-namespace hudud::cli {
+namespace hudud::api {
 
 namespace {
 
@@ -65,6 +65,12 @@ std::string Join(const std::vector<std::string>& values, std::string_view separa
 std::string SignedDelta(double delta) { return fmt::format("{:+.3f}", delta); }
 
 }  // namespace
+
+std::string FormatScore(double score) { return fmt::format("{:.4f}", score); }
+
+std::string FormatThreshold(double threshold) { return fmt::format("{:.2f}", threshold); }
+
+double RoundScore(double score) { return std::round(score * 10000.0) / 10000.0; }
 
 std::string DumpJson(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -199,4 +205,4 @@ void AppendHitText(const match::Hit& hit, const model::Entity& entity, int rank,
   AppendExplanationText(hit.explanation, "    ", out);
 }
 
-}  // namespace hudud::cli
+}  // namespace hudud::api
