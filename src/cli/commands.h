@@ -35,6 +35,16 @@ CommandRunner AddMrzCommand(CLI::App& mrz);
 CommandRunner AddDocumentsCommand(CLI::App& documents);
 CommandRunner AddRulesCommand(CLI::App& rules);
 
+// hudud audit verify|list|sign|prune (audit.cc)
+CommandRunner AddAuditCommand(CLI::App& audit);
+
+// hudud users add|list|disable|passwd; hudud tokens create|list|revoke (users.cc)
+CommandRunner AddUsersCommand(CLI::App& users);
+CommandRunner AddTokensCommand(CLI::App& tokens);
+
+// hudud serve [--db PATH] [--listen ADDR:PORT] [--tls-cert F --tls-key F] (serve.cc)
+CommandRunner AddServeCommand(CLI::App& serve);
+
 // hudud screen --name NAME... | --batch FILE|-  (see screen.cc)
 CommandRunner AddScreenCommand(CLI::App& screen);
 

@@ -31,11 +31,12 @@ std::string CheckCommandWords(int argc, char** argv) {
   }
   if (command == "screen" || command == "compare" || command == "demo" ||
       command == "designations" || command == "subjects" || command == "alerts" ||
-      command == "manifest" || command == "mrz" || command == "documents" || command == "rules")
+      command == "manifest" || command == "mrz" || command == "documents" || command == "rules" ||
+      command == "audit" || command == "users" || command == "tokens" || command == "serve")
     return "";
   return "unknown command '" + std::string(command) +
          "' (expected: lists, screen, compare, designations, subjects, alerts, manifest, mrz, "
-         "documents, rules or demo)";
+         "documents, rules, audit, users, tokens, serve or demo)";
 }
 
 // "hudud screen --help" for errors after a known command word.
@@ -85,6 +86,18 @@ int Run(int argc, char** argv) {
   hudud::cli::CommandRunner run_documents = hudud::cli::AddDocumentsCommand(*documents);
   CLI::App* rules = app.add_subcommand("rules", "Targeting rules (save, test, activate, retire)");
   hudud::cli::CommandRunner run_rules = hudud::cli::AddRulesCommand(*rules);
+  CLI::App* audit =
+      app.add_subcommand("audit", "The tamper-evident audit log (verify, list, sign, prune)");
+  hudud::cli::CommandRunner run_audit = hudud::cli::AddAuditCommand(*audit);
+  CLI::App* users =
+      app.add_subcommand("users", "Users of the service (add, list, disable, passwd)");
+  hudud::cli::CommandRunner run_users = hudud::cli::AddUsersCommand(*users);
+  CLI::App* tokens =
+      app.add_subcommand("tokens", "API tokens of the service (create, list, revoke)");
+  hudud::cli::CommandRunner run_tokens = hudud::cli::AddTokensCommand(*tokens);
+
+  CLI::App* serve = app.add_subcommand("serve", "Run the HTTP API");
+  hudud::cli::CommandRunner run_serve = hudud::cli::AddServeCommand(*serve);
 
   CLI::App* screen = app.add_subcommand("screen", "Screen a name (or a batch) against the lists");
   hudud::cli::CommandRunner run_screen = hudud::cli::AddScreenCommand(*screen);
@@ -125,6 +138,10 @@ int Run(int argc, char** argv) {
   if (*mrz) return run_mrz();
   if (*documents) return run_documents();
   if (*rules) return run_rules();
+  if (*audit) return run_audit();
+  if (*users) return run_users();
+  if (*tokens) return run_tokens();
+  if (*serve) return run_serve();
   if (*screen) return run_screen();
   if (*compare) return run_compare();
   if (*demo) return run_demo();

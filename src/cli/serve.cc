@@ -1,0 +1,64 @@
+// `hudud serve`: runs the HTTP API until SIGINT or SIGTERM, then finishes
+// the requests in flight and exits 0.
+#include <signal.h>
+
+#include <cstdio>
+#include <thread>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "server/server.h"
+
+namespace hudud::cli {
+namespace {
+
+int Run(const server::ServerOptions& o) {
+  // Signals are taken by one thread with sigwait, so Stop() runs outside a
+  // signal handler; every thread made from here on inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  Result<std::unique_ptr<server::Server>> srv = server::Server::Create(o);
+  if (!srv.ok()) return FailStatus(srv.status());
+  server::Server& s = **srv;
+  std::fprintf(stderr, "{\"event\":\"listening\",\"listen\":\"%s\",\"port\":%d,\"tls\":%s}\n",
+               o.listen.c_str(), s.port(), o.tls_cert.empty() ? "false" : "true");
+  std::thread waiter([&s, signals] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    std::fprintf(stderr, "{\"event\":\"stopping\",\"signal\":%d}\n", sig);
+    s.Stop();
+  });
+  Status st = s.Run();
+  // Run returned without a signal (socket failure): release the waiter.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  if (!st.ok()) return FailStatus(st);
+  std::fprintf(stderr, "{\"event\":\"stopped\"}\n");
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandRunner AddServeCommand(CLI::App& serve) {
+  auto o = std::make_shared<server::ServerOptions>();
+  serve.add_option("--db", o->db, "Database (default: $HUDUD_DB or ./hudud.db)");
+  serve.add_option("--listen", o->listen, "ADDR:PORT to listen on (default 127.0.0.1:8080)");
+  serve.add_option("--tls-cert", o->tls_cert, "TLS certificate (PEM)");
+  serve.add_option("--tls-key", o->tls_key, "TLS private key (PEM)");
+  serve.add_option("--purposes", o->purposes_file, "Purposes file (default: built-in list)");
+  serve.add_option("--threads", o->threads,
+                   "Request threads: one per open connection (default 64)");
+  serve.add_option("--max-body", o->max_body_bytes, "Largest request body in bytes");
+  serve.add_option("--max-batch", o->max_batch, "Most queries in one batch request");
+  return [o]() {
+    server::ServerOptions opts = *o;
+    opts.db = ResolveDbPath(o->db);
+    return Run(opts);
+  };
+}
+
+}  // namespace hudud::cli

@@ -1,0 +1,84 @@
+// What every endpoint of the HTTP API shares: the screening engine, the
+// database, who is calling and why, and the audit trail. Endpoints ask
+// Admit() first: it authenticates the request, checks the caller's role
+// allows the permission, requires a purpose for personal data, and refuses
+// with a problem+json answer (recording the refusal) otherwise.
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/status.h"
+#include "match/screener.h"
+#include "server/audit_writer.h"
+#include "server/metrics.h"
+#include "store/access.h"
+#include "store/purposes.h"
+#include "store/store.h"
+
+namespace hudud::server {
+
+struct ServerOptions {
+  std::string db = "hudud.db";
+  std::string listen = "127.0.0.1:8080";  // ADDR:PORT; port 0 = any free port
+  std::string tls_cert, tls_key;          // both or neither
+  std::string purposes_file;              // "" = the built-in purposes
+  size_t max_body_bytes = 1 << 20;        // larger bodies: 413
+  size_t max_batch = 1000;                // queries per batch request
+  int request_timeout_seconds = 10;       // reading a request
+  int threads = 0;                        // 0 = 64 (one per keep-alive connection)
+};
+
+// The caller of an admitted request.
+struct Caller {
+  store::Principal principal;
+  std::string purpose;  // "" for requests that touch no personal data
+};
+
+class Service {
+ public:
+  // Opens the database and builds the screening index from its active
+  // lists. An error when the database is missing or holds no list.
+  static Result<std::unique_ptr<Service>> Open(const ServerOptions& options);
+  ~Service();
+
+  // Admits the request or answers it with a problem and returns nullopt:
+  // 401 without valid credentials (Authorization: Bearer <token>, or the
+  // console's session cookie), 403 when the role lacks `permission`, 400
+  // when `personal_data` and the purpose (X-Purpose header or ?purpose=) is
+  // missing or not configured for the role. Refusals are audited.
+  std::optional<Caller> Admit(const httplib::Request& request, httplib::Response& response,
+                              store::Permission permission, bool personal_data);
+
+  // Records an access and waits until the record is durable; returns its
+  // seq. The caller answers 500 when this fails: no unrecorded access.
+  Result<int64_t> Audit(const Caller& caller, store::AuditAction action, std::string object,
+                        std::string detail);
+
+  const match::Screener& screener() const { return *screener_; }
+  const ServerOptions& options() const { return options_; }
+  Metrics& metrics() { return metrics_; }
+  const store::PurposeList& purposes() const { return purposes_; }
+  bool ready() const { return ready_.load(); }
+  std::string MetricsText() const;
+
+ private:
+  Service() = default;
+  ServerOptions options_;
+  std::unique_ptr<match::Screener> screener_;
+  std::unique_ptr<store::Store> auth_store_;
+  std::unique_ptr<store::Authenticator> authenticator_;
+  std::unique_ptr<AuditWriter> audit_;
+  store::PurposeList purposes_;
+  Metrics metrics_;
+  std::atomic<bool> ready_{false};
+};
+
+// The purpose a request gives: the X-Purpose header, else ?purpose=.
+std::string RequestPurpose(const httplib::Request& request);
+
+}  // namespace hudud::server

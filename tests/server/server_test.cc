@@ -1,0 +1,302 @@
+// The HTTP API end to end on a loopback port: closed by default (401),
+// roles (an analyst sees matches, a border officer clear/refer and a
+// reference, an auditor no screening), purpose on every personal-data
+// request, every access in the audit chain, yente-shaped /match, and a
+// problem+json 4xx for every kind of bad input.
+#include "server/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "api/json.h"
+#include "lists/list_file.h"
+#include "store/access.h"
+#include "store/audit.h"
+#include "store/store.h"
+
+namespace hudud::server {
+namespace {
+
+using api::Json;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = (std::filesystem::temp_directory_path() /
+           ("hudud-server-" + std::to_string(getpid()) + ".db"))
+              .string();
+    std::filesystem::remove(db_);
+    auto store = store::Store::Open(db_);
+    ASSERT_TRUE(store.ok());
+    auto un = lists::ReadListFile(
+        std::string(HUDUD_DATA_DIR) + "/lists/un-consolidated-2026-02-27.xml", "un-xml");
+    ASSERT_TRUE(un.ok());
+    ASSERT_TRUE((*store)->ImportList(*un, "test", "sha-un").ok());
+    ASSERT_TRUE(store::AddUser(**store, "root", store::Role::kAdmin, "", "", "", "").ok());
+    for (auto [name, role] :
+         std::vector<std::pair<std::string, store::Role>>{{"amina", store::Role::kAnalyst},
+                                                          {"omar", store::Role::kBorderOfficer},
+                                                          {"dpo", store::Role::kAuditor}}) {
+      ASSERT_TRUE(store::AddUser(**store, name, role, "", "", "", "root").ok());
+      auto t = store::CreateToken(**store, name, "test", "", "root");
+      ASSERT_TRUE(t.ok()) << t.status().ToString();
+      tokens_[name] = t->value;
+    }
+    auto t = store::CreateToken(**store, "root", "test", "", "root");
+    ASSERT_TRUE(t.ok());
+    tokens_["root"] = t->value;
+    store->reset();
+
+    ServerOptions o;
+    o.db = db_;
+    o.listen = "127.0.0.1:0";
+    o.max_body_bytes = 64 * 1024;
+    o.max_batch = 5;
+    auto srv = Server::Create(o);
+    ASSERT_TRUE(srv.ok()) << srv.status().ToString();
+    server_ = srv->release();
+    thread_ = new std::thread([] { (void)server_->Run(); });
+    // Wait until it answers.
+    httplib::Client c("127.0.0.1", server_->port());
+    for (int i = 0; i < 100 && !c.Get("/healthz"); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  static void TearDownTestSuite() {
+    server_->Stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db_ + s);
+  }
+
+  static httplib::Result Post(const std::string& path, const std::string& body,
+                              const std::string& user, const std::string& purpose,
+                              const std::string& type = "application/json") {
+    httplib::Client c("127.0.0.1", server_->port());
+    httplib::Headers h;
+    if (!user.empty()) h.emplace("Authorization", "Bearer " + tokens_[user]);
+    if (!purpose.empty()) h.emplace("X-Purpose", purpose);
+    return c.Post(path.c_str(), h, body, type.c_str());
+  }
+
+  static Json Body(const httplib::Result& r) { return Json::parse(r->body, nullptr, false); }
+
+  static void ExpectProblem(const httplib::Result& r, int status, const std::string& code) {
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, status) << r->body;
+    EXPECT_EQ(r->get_header_value("Content-Type"), "application/problem+json");
+    Json j = Body(r);
+    EXPECT_EQ(j["type"], "/v1/problems/" + code) << r->body;
+    EXPECT_EQ(j["status"], status);
+  }
+
+  static std::string db_;
+  static Server* server_;
+  static std::thread* thread_;
+  static std::map<std::string, std::string> tokens_;
+};
+
+std::string ServerTest::db_;
+Server* ServerTest::server_ = nullptr;
+std::thread* ServerTest::thread_ = nullptr;
+std::map<std::string, std::string> ServerTest::tokens_;
+
+TEST_F(ServerTest, HealthAndOpenApiArePublic) {
+  httplib::Client c("127.0.0.1", server_->port());
+  auto h = c.Get("/healthz");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->status, 200);
+  auto ready = c.Get("/readyz");
+  ASSERT_TRUE(ready);
+  EXPECT_EQ(Body(ready)["entities"], 1003);
+  auto doc = c.Get("/v1/openapi.json");
+  ASSERT_TRUE(doc);
+  Json j = Body(doc);
+  EXPECT_EQ(j["openapi"], "3.1.0");
+  EXPECT_TRUE(j["paths"].contains("/v1/screen"));
+  EXPECT_TRUE(j["paths"].contains("/v1/match/{dataset}"));
+}
+
+TEST_F(ServerTest, NothingPersonalWithoutCredentials) {
+  ExpectProblem(Post("/v1/screen", R"({"name":"Ayman al-Zawahiri"})", "", "border-control"), 401,
+                "unauthenticated");
+  httplib::Client c("127.0.0.1", server_->port());
+  auto bad = c.Post("/v1/screen", {{"Authorization", "Bearer hud_000000000000_00"}},
+                    R"({"name":"x"})", "application/json");
+  ExpectProblem(bad, 401, "unauthenticated");
+  auto metrics = c.Get("/metrics");
+  ExpectProblem(metrics, 401, "unauthenticated");
+}
+
+TEST_F(ServerTest, PurposeIsRequiredAndMustBeConfigured) {
+  ExpectProblem(Post("/v1/screen", R"({"name":"Ayman al-Zawahiri"})", "amina", ""), 400,
+                "purpose-required");
+  ExpectProblem(Post("/v1/screen", R"({"name":"Ayman al-Zawahiri"})", "amina", "curiosity"), 400,
+                "unknown-purpose");
+}
+
+TEST_F(ServerTest, AnalystSeesMatchesBorderOfficerOnlyTheDecision) {
+  auto a = Post("/v1/screen", R"({"name":"أيمن الظواهري","dob":"1951-06-19"})", "amina",
+                "ct-investigation");
+  ASSERT_TRUE(a);
+  ASSERT_EQ(a->status, 200) << a->body;
+  Json ja = Body(a);
+  EXPECT_EQ(ja["decision"], "refer");
+  ASSERT_FALSE(ja["matches"].empty());
+  EXPECT_EQ(ja["matches"][0]["entity_id"], "un:111923");
+  EXPECT_TRUE(ja["matches"][0].contains("explanation"));
+
+  auto o = Post("/v1/screen", R"({"name":"Ayman al-Zawahiri"})", "omar", "border-control");
+  ASSERT_TRUE(o);
+  ASSERT_EQ(o->status, 200) << o->body;
+  Json jo = Body(o);
+  EXPECT_EQ(jo["decision"], "refer");
+  EXPECT_EQ(jo["reference"].get<std::string>().rfind("HUD-", 0), 0u);
+  EXPECT_FALSE(jo.contains("matches"));
+  EXPECT_FALSE(jo.contains("query"));
+
+  auto clear = Post("/v1/screen", R"({"name":"Olivia Smith-Jones"})", "omar", "border-control");
+  EXPECT_EQ(Body(clear)["decision"], "clear");
+}
+
+TEST_F(ServerTest, AuditorMayNotScreen) {
+  ExpectProblem(Post("/v1/screen", R"({"name":"x y"})", "dpo", "audit"), 403, "forbidden");
+  ExpectProblem(Post("/v1/match/default", R"({"queries":{}})", "omar", "border-control"), 403,
+                "forbidden");
+}
+
+TEST_F(ServerTest, EveryScreeningAndRefusalIsInTheAuditChain) {
+  auto r = Post("/v1/screen", R"({"name":"Floribert Ngabu Njabu"})", "amina", "ct-investigation");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  const std::string ref = Body(r)["reference"];
+  const int64_t seq = std::stoll(ref.substr(4));
+  auto store = store::Store::Open(db_);
+  ASSERT_TRUE(store.ok());
+  store::AuditFilter f;
+  f.limit = 1000;
+  auto records = store::ReadAudit(**store, f);
+  ASSERT_TRUE(records.ok());
+  bool found = false;
+  for (const auto& rec : *records) {
+    if (rec.seq == seq) {
+      found = true;
+      EXPECT_EQ(rec.actor, "amina");
+      EXPECT_EQ(rec.role, "analyst");
+      EXPECT_EQ(rec.purpose, "ct-investigation");
+      EXPECT_NE(rec.detail.find("un:6908012"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(found);
+  ExpectProblem(Post("/v1/screen", R"({"name":"x"})", "dpo", "audit"), 403, "forbidden");
+  auto v = store::VerifyAudit(**store);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->problem;
+  records = store::ReadAudit(**store, f);
+  bool denied = false;
+  for (const auto& rec : *records)
+    denied = denied || (rec.actor == "dpo" && rec.action == store::AuditAction::kAccessDenied);
+  EXPECT_TRUE(denied);
+}
+
+TEST_F(ServerTest, YenteShapedMatch) {
+  const std::string body = R"({
+    "queries": {
+      "q1": {"schema": "Person",
+             "properties": {"name": ["Ayman al-Zawahiri"], "birthDate": ["1951-06-19"],
+                            "nationality": ["eg"]}},
+      "q2": {"schema": "Person", "properties": {"firstName": ["Olivia"], "lastName": ["Smith-Jones"]}}
+    }})";
+  auto r = Post("/v1/match/default?threshold=0.8&limit=3", body, "amina", "sanctions-compliance");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  Json j = Body(r);
+  ASSERT_TRUE(j["responses"].contains("q1"));
+  Json q1 = j["responses"]["q1"];
+  EXPECT_EQ(q1["status"], 200);
+  ASSERT_FALSE(q1["results"].empty());
+  Json top = q1["results"][0];
+  EXPECT_EQ(top["id"], "un-111923");
+  EXPECT_EQ(top["schema"], "Person");
+  EXPECT_TRUE(top["properties"]["name"].is_array());
+  EXPECT_TRUE(top["match"].get<bool>());
+  EXPECT_GE(top["score"].get<double>(), 0.8);
+  EXPECT_EQ(q1["total"]["relation"], "eq");
+  EXPECT_EQ(j["limit"], 3);
+  EXPECT_TRUE(j["responses"]["q2"]["results"].empty() ||
+              !j["responses"]["q2"]["results"][0]["match"].get<bool>());
+  // yente's own path, for clients configured with yente's base URL.
+  auto same = Post("/match/default", body, "amina", "sanctions-compliance");
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->status, 200);
+  ExpectProblem(Post("/v1/match/default", R"({"queries":{"q":{"schema":"Ship","properties":{}}}})",
+                     "amina", "sanctions-compliance"),
+                400, "invalid-query");
+}
+
+TEST_F(ServerTest, BadInputGetsAProblemNeverACrash) {
+  ExpectProblem(Post("/v1/screen", "{\"name\": ", "amina", "ct-investigation"), 400,
+                "invalid-json");
+  ExpectProblem(Post("/v1/screen", R"({"name": 5})", "amina", "ct-investigation"), 400,
+                "invalid-query");
+  ExpectProblem(Post("/v1/screen", R"({"name":"x","nmae":"y"})", "amina", "ct-investigation"), 400,
+                "invalid-query");
+  ExpectProblem(Post("/v1/screen", "[1,2]", "amina", "ct-investigation"), 400, "invalid-request");
+  ExpectProblem(Post("/v1/screen", "{\"name\":\"\xff\xfe\"}", "amina", "ct-investigation"), 400,
+                "invalid-json");
+  ExpectProblem(Post("/v1/screen", R"({"name":"x"})", "amina", "ct-investigation", "text/plain"),
+                415, "unsupported-media-type");
+  ExpectProblem(Post("/v1/screen", std::string(100 * 1024, ' '), "amina", "ct-investigation"), 413,
+                "body-too-large");
+  ExpectProblem(
+      Post(
+          "/v1/screen/batch",
+          R"({"queries":[{"name":"a"},{"name":"b"},{"name":"c"},{"name":"d"},{"name":"e"},{"name":"f"}]})",
+          "amina", "ct-investigation"),
+      413, "batch-too-large");
+  // Injection-looking text is just a name.
+  auto sql = Post("/v1/screen", R"({"name":"Robert'); DROP TABLE users;--"})", "amina",
+                  "ct-investigation");
+  ASSERT_TRUE(sql);
+  EXPECT_EQ(sql->status, 200);
+  httplib::Client c("127.0.0.1", server_->port());
+  auto traversal = c.Get("/v1/../../etc/passwd");
+  ASSERT_TRUE(traversal);
+  EXPECT_GE(traversal->status, 400);
+  EXPECT_LT(traversal->status, 500);
+  auto unknown = c.Get("/v1/nothing-here");
+  ExpectProblem(unknown, 404, "not-found");
+}
+
+TEST_F(ServerTest, BatchAnswersInOrder) {
+  auto r = Post(
+      "/v1/screen/batch",
+      R"({"queries":[{"id":1,"name":"Olivia Smith-Jones"},{"id":"b","name":"Ayman al-Zawahiri"}]})",
+      "amina", "ct-investigation");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  Json j = Body(r);
+  ASSERT_EQ(j["results"].size(), 2u);
+  EXPECT_EQ(j["results"][0]["id"], 1);
+  EXPECT_EQ(j["results"][0]["decision"], "clear");
+  EXPECT_EQ(j["results"][1]["id"], "b");
+  EXPECT_EQ(j["results"][1]["decision"], "refer");
+}
+
+TEST_F(ServerTest, MetricsForAdminsOnly) {
+  httplib::Client c("127.0.0.1", server_->port());
+  auto m = c.Get("/metrics", {{"Authorization", "Bearer " + tokens_["root"]}});
+  ASSERT_TRUE(m);
+  ASSERT_EQ(m->status, 200);
+  EXPECT_NE(m->body.find("hudud_http_requests_total"), std::string::npos);
+  EXPECT_NE(m->body.find("hudud_listed_entities 1003"), std::string::npos);
+  auto denied = c.Get("/metrics", {{"Authorization", "Bearer " + tokens_["amina"]}});
+  ExpectProblem(denied, 403, "forbidden");
+}
+
+}  // namespace
+}  // namespace hudud::server
