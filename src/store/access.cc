@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "store/audit.h"
 #include "store/db.h"
 
 namespace hudud::store {
@@ -254,6 +255,20 @@ std::optional<CredentialParts> SplitCredential(std::string_view value, std::stri
 
 constexpr const char* kUserColumns =
     "name, role, password_hash <> '', display_name, partner, created_at, created_by, disabled_at";
+
+// Records a change to accounts or credentials in the audit trail, inside
+// the caller's transaction: the change and its record commit together.
+Status RecordChange(Store& store, const std::string& actor, AuditAction action,
+                    const std::string& object, const std::string& detail) {
+  AuditEntry e;
+  e.actor = actor.empty() ? "(bootstrap)" : actor;
+  e.purpose = "administration";
+  e.action = action;
+  e.object = object;
+  e.detail = detail;
+  Result<std::vector<int64_t>> seq = AppendAudit(store, {e});
+  return seq.ok() ? Status::Ok() : seq.status();
+}
 
 Result<User> UserFromRow(sqlite3_stmt* s, int first) {
   User u;
@@ -544,6 +559,8 @@ Result<User> AddUser(Store& store, const std::string& name, Role role, const std
   BindText(*ins, 6, at);
   BindText(*ins, 7, created_by);
   HUDUD_RETURN_IF_ERROR(impl.Run(*ins, "adding user " + name));
+  HUDUD_RETURN_IF_ERROR(RecordChange(store, created_by, AuditAction::kChange, "user:" + name,
+                                     "{\"added\":\"" + std::string(ToString(role)) + "\"}"));
   HUDUD_RETURN_IF_ERROR(tx.Commit());
   return GetUser(store, name);
 }
@@ -568,6 +585,9 @@ Status SetPassword(Store& store, const std::string& name, const std::string& pas
   BindText(*q, 1, hash);
   BindText(*q, 2, name);
   HUDUD_RETURN_IF_ERROR(impl.Run(*q, "setting the password of " + name));
+  HUDUD_RETURN_IF_ERROR(
+      RecordChange(store, actor, AuditAction::kChange, "user:" + name,
+                   "{\"password\":\"" + std::string(hash.empty() ? "removed" : "set") + "\"}"));
   return tx.Commit();
 }
 
@@ -593,6 +613,8 @@ Status DisableUser(Store& store, const std::string& name, const std::string& act
   BindText(*q, 1, at);
   BindText(*q, 2, name);
   HUDUD_RETURN_IF_ERROR(impl.Run(*q, "disabling " + name));
+  HUDUD_RETURN_IF_ERROR(
+      RecordChange(store, actor, AuditAction::kChange, "user:" + name, "{\"disabled\":true}"));
   return tx.Commit();
 }
 
@@ -702,6 +724,10 @@ Result<IssuedCredential> Issue(Store& store, std::string_view prefix, const char
   BindText(*ins, 5, at);
   BindText(*ins, 6, expires_at);
   HUDUD_RETURN_IF_ERROR(impl.Run(*ins, std::string("storing a new row in ") + table));
+  HUDUD_RETURN_IF_ERROR(RecordChange(
+      store, is_token ? actor : user, is_token ? AuditAction::kChange : AuditAction::kSignIn,
+      (is_token ? "token:" : "session:") + id,
+      "{\"user\":\"" + user + "\",\"expires_at\":\"" + expires_at + "\"}"));
   HUDUD_RETURN_IF_ERROR(tx.Commit());
   IssuedCredential out{std::string(prefix) + id + "_" + secret, id, user, expires_at};
   sodium_memzero(secret.data(), secret.size());
@@ -740,6 +766,8 @@ Status RevokeToken(Store& store, const std::string& id, const std::string& actor
   BindText(*upd, 1, at);
   BindText(*upd, 2, id);
   HUDUD_RETURN_IF_ERROR(impl.Run(*upd, "revoking token " + id));
+  HUDUD_RETURN_IF_ERROR(RecordChange(store, actor, AuditAction::kChange, "token:" + id,
+                                     "{\"revoked\":true,\"user\":\"" + owner + "\"}"));
   return tx.Commit();
 }
 

@@ -19,6 +19,7 @@
 #include <set>
 #include <thread>
 
+#include "store/audit.h"
 #include "store/purposes.h"
 #include "store/store.h"
 
@@ -597,6 +598,35 @@ TEST(AccessPurposes, LoadPurposesReadsAFileOrTheDefaults) {
   Result<PurposeList> missing = LoadPurposes(path);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), Status::Code::kIOError);
+}
+
+}  // namespace
+}  // namespace hudud::store
+
+namespace hudud::store {
+namespace {
+
+TEST_F(AccessTest, AccountAndCredentialChangesAreAudited) {
+  AddUsers();
+  Result<IssuedCredential> token = CreateToken(*store_, "amina", "batch", "", "root");
+  ASSERT_TRUE(token.ok());
+  ASSERT_TRUE(RevokeToken(*store_, token->id, "root").ok());
+  ASSERT_TRUE(DisableUser(*store_, "amina", "root").ok());
+  AuditFilter f;
+  f.newest_first = false;
+  Result<std::vector<AuditRecord>> records = ReadAudit(*store_, f);
+  ASSERT_TRUE(records.ok());
+  std::vector<std::string> seen;
+  for (const AuditRecord& r : *records) seen.push_back(r.actor + " " + r.object);
+  EXPECT_EQ(seen, (std::vector<std::string>{"(bootstrap) user:root", "root user:amina",
+                                            "root token:" + token->id, "root token:" + token->id,
+                                            "root user:amina"}));
+  for (const AuditRecord& r : *records) {
+    EXPECT_EQ(r.detail.find(token->value.substr(17)), std::string::npos);  // never the secret
+  }
+  Result<AuditVerification> v = VerifyAudit(*store_);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->problem;
 }
 
 }  // namespace
