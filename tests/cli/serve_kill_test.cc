@@ -1,0 +1,121 @@
+// `hudud serve` killed with SIGKILL under load: the database opens, the
+// audit chain verifies, and every screening the server answered (its
+// reference HUD-<seq>) is in the trail: no acknowledged write lost.
+#include <httplib.h>
+#include <signal.h>
+
+#include <atomic>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "hudud_runner.h"
+#include "store/audit.h"
+#include "store/store.h"
+
+namespace hudud::cli::testing {
+namespace {
+
+pid_t Spawn(const std::vector<std::string>& args, const std::string& err_path) {
+  std::vector<std::string> argv_s = {HUDUD_BINARY};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return rc == 0 ? pid : -1;
+}
+
+int PortFrom(const std::string& err_path) {
+  for (int i = 0; i < 300; ++i) {
+    const std::string log = ReadFile(err_path);
+    const size_t at = log.find("\"port\":");
+    if (at != std::string::npos) return std::atoi(log.c_str() + at + 7);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return -1;
+}
+
+TEST(ServeKillTest, SigkillUnderLoadLosesNoAcknowledgedAuditRecord) {
+  const std::string db = Scratch().path() + "/kill-serve.db";
+  ASSERT_EQ(RunHudud({"lists", "import", UnListPath(), "--db", db}).exit_code, 0);
+  ASSERT_EQ(
+      RunHudud({"users", "add", "root", "--role", "admin", "--no-password", "--db", db}).exit_code,
+      0);
+  ASSERT_EQ(RunHudud({"users", "add", "amina", "--role", "analyst", "--no-password", "--db", db,
+                      "--actor", "root"})
+                .exit_code,
+            0);
+  RunResult tok = RunHudud({"tokens", "create", "--user", "amina", "--db", db, "--actor", "root"});
+  ASSERT_EQ(tok.exit_code, 0) << tok.err;
+  std::string token = tok.out;
+  while (!token.empty() && (token.back() == '\n' || token.back() == ' ')) token.pop_back();
+
+  const std::string err = Scratch().path() + "/serve.err";
+  pid_t pid = Spawn({"serve", "--db", db, "--listen", "127.0.0.1:0"}, err);
+  ASSERT_GT(pid, 0);
+  const int port = PortFrom(err);
+  ASSERT_GT(port, 0) << ReadFile(err);
+
+  std::atomic<bool> stop{false};
+  std::mutex mu;
+  std::vector<int64_t> acknowledged;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 4; ++c) {
+    clients.emplace_back([&, c] {
+      httplib::Client client("127.0.0.1", port);
+      const httplib::Headers h = {{"Authorization", "Bearer " + token},
+                                  {"X-Purpose", "ct-investigation"}};
+      for (int i = 0; !stop; ++i) {
+        const std::string body =
+            "{\"name\":\"Ivan Petrov " + std::to_string(c) + "-" + std::to_string(i) + "\"}";
+        auto r = client.Post("/v1/screen", h, body, "application/json");
+        if (!r) continue;  // the server is gone: not acknowledged
+        if (r->status != 200) continue;
+        nlohmann::json j = nlohmann::json::parse(r->body, nullptr, false);
+        if (!j.is_object() || !j.contains("reference")) continue;
+        const std::string ref = j["reference"];
+        std::lock_guard<std::mutex> lock(mu);
+        acknowledged.push_back(std::stoll(ref.substr(4)));
+      }
+    });
+  }
+  // Let it answer for a while, then kill it mid-flight.
+  for (int i = 0; i < 200; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::lock_guard<std::mutex> lock(mu);
+    if (acknowledged.size() > 300) break;
+  }
+  ASSERT_EQ(kill(pid, SIGKILL), 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  stop = true;
+  for (auto& t : clients) t.join();
+  ASSERT_FALSE(acknowledged.empty());
+  std::printf("[ killed   ] after %zu acknowledged screenings\n", acknowledged.size());
+
+  auto store = store::Store::Open(db);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto v = store::VerifyAudit(**store);
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_TRUE(v->ok) << v->problem;
+  store::AuditFilter f;
+  f.actor = "amina";
+  auto records = store::ReadAudit(**store, f);
+  ASSERT_TRUE(records.ok());
+  std::set<int64_t> present;
+  for (const auto& r : *records) present.insert(r.seq);
+  for (int64_t seq : acknowledged) EXPECT_TRUE(present.count(seq)) << "HUD-" << seq << " lost";
+  EXPECT_GE(present.size(), acknowledged.size());
+}
+
+}  // namespace
+}  // namespace hudud::cli::testing
