@@ -117,5 +117,23 @@ TEST(ServeKillTest, SigkillUnderLoadLosesNoAcknowledgedAuditRecord) {
   EXPECT_GE(present.size(), acknowledged.size());
 }
 
+TEST(ServeKillTest, SigtermStopsGracefully) {
+  const std::string err = Scratch().path() + "/serve-term.err";
+  pid_t pid = Spawn({"serve", "--db", UnDb(), "--listen", "127.0.0.1:0"}, err);
+  ASSERT_GT(pid, 0);
+  const int port = PortFrom(err);
+  ASSERT_GT(port, 0) << ReadFile(err);
+  httplib::Client client("127.0.0.1", port);
+  auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  ASSERT_EQ(kill(pid, SIGTERM), 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_NE(ReadFile(err).find("\"event\":\"stopped\""), std::string::npos) << ReadFile(err);
+}
+
 }  // namespace
 }  // namespace hudud::cli::testing
