@@ -20,6 +20,12 @@ void RegisterScreen(httplib::Server& http, Service& service);
 // response shapes (match.cc).
 void RegisterMatch(httplib::Server& http, Service& service);
 
+// GET /v1/audit and /v1/audit/verify (audit_endpoint.cc): the auditor's.
+void RegisterAudit(httplib::Server& http, Service& service);
+
+// GET /v1/lists (lists_endpoint.cc).
+void RegisterLists(httplib::Server& http, Service& service);
+
 // Parses the request body as a JSON object; answers 415/400 and returns
 // false otherwise.
 bool ParseJsonBody(const httplib::Request& request, httplib::Response& response, api::Json* body);

@@ -122,6 +122,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   RegisterHealth(http, svc);
   RegisterScreen(http, svc);
   RegisterMatch(http, svc);
+  RegisterAudit(http, svc);
+  RegisterLists(http, svc);
 
   impl->port =
       port == 0 ? http.bind_to_any_port(host) : (http.bind_to_port(host, port) ? port : -1);

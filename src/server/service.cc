@@ -142,6 +142,10 @@ Result<int64_t> Service::Audit(const Caller& caller, store::AuditAction action, 
   return audit_->Append(std::move(e));
 }
 
+Result<std::unique_ptr<store::Store>> Service::OpenStore() const {
+  return store::Store::Open(options_.db);
+}
+
 std::string Service::MetricsText() const {
   const match::Screener::Stats st = screener_->stats();
   return fmt::format(

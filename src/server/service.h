@@ -59,6 +59,10 @@ class Service {
   Result<int64_t> Audit(const Caller& caller, store::AuditAction action, std::string object,
                         std::string detail);
 
+  // A database connection of the caller's own (a Store is not shared
+  // between threads), for endpoints that read or write the database.
+  Result<std::unique_ptr<store::Store>> OpenStore() const;
+
   const match::Screener& screener() const { return *screener_; }
   const ServerOptions& options() const { return options_; }
   Metrics& metrics() { return metrics_; }

@@ -287,6 +287,49 @@ TEST_F(ServerTest, BatchAnswersInOrder) {
   EXPECT_EQ(j["results"][1]["decision"], "refer");
 }
 
+TEST_F(ServerTest, AuditorReadsAndVerifiesTheTrailAndIsRecordedDoingSo) {
+  ASSERT_EQ(Post("/v1/screen", R"({"name":"Ivan Petrov"})", "omar", "border-control")->status, 200);
+  httplib::Client c("127.0.0.1", server_->port());
+  const httplib::Headers dpo = {{"Authorization", "Bearer " + tokens_["dpo"]}};
+  auto list = c.Get("/v1/audit?purpose=audit&actor=omar&action=consultation&limit=5", dpo);
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200) << list->body;
+  Json j = Body(list);
+  ASSERT_FALSE(j["records"].empty());
+  for (const auto& r : j["records"]) {
+    EXPECT_EQ(r["actor"], "omar");
+    EXPECT_EQ(r["action"], "consultation");
+    EXPECT_EQ(r["hash"].get<std::string>().size(), 64u);
+  }
+  auto mine = c.Get("/v1/audit?purpose=audit&actor=dpo&object=audit_log", dpo);
+  ASSERT_TRUE(mine);
+  EXPECT_FALSE(Body(mine)["records"].empty()) << mine->body;  // reading was recorded
+  ExpectProblem(c.Get("/v1/audit", dpo), 400, "purpose-required");
+  ExpectProblem(c.Get("/v1/audit?purpose=audit&action=peeking", dpo), 400, "invalid-request");
+  ExpectProblem(c.Get("/v1/audit?purpose=audit&limit=-3", dpo), 400, "invalid-request");
+  ExpectProblem(c.Get("/v1/audit?purpose=ct-investigation",
+                      {{"Authorization", "Bearer " + tokens_["amina"]}}),
+                403, "forbidden");
+  auto v = c.Get("/v1/audit/verify", dpo);
+  ASSERT_TRUE(v);
+  ASSERT_EQ(v->status, 200);
+  EXPECT_TRUE(Body(v)["ok"].get<bool>()) << v->body;
+  EXPECT_GT(Body(v)["records"].get<int>(), 0);
+}
+
+TEST_F(ServerTest, ListsAreShownToThoseWhoReadThem) {
+  httplib::Client c("127.0.0.1", server_->port());
+  auto r = c.Get("/v1/lists", {{"Authorization", "Bearer " + tokens_["amina"]}});
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  Json j = Body(r);
+  ASSERT_EQ(j["lists"].size(), 1u);
+  EXPECT_EQ(j["lists"][0]["list"], "un");
+  EXPECT_EQ(j["lists"][0]["active"]["entities"], 1003);
+  ExpectProblem(c.Get("/v1/lists", {{"Authorization", "Bearer " + tokens_["omar"]}}), 403,
+                "forbidden");
+}
+
 TEST_F(ServerTest, MetricsForAdminsOnly) {
   httplib::Client c("127.0.0.1", server_->port());
   auto m = c.Get("/metrics", {{"Authorization", "Bearer " + tokens_["root"]}});
