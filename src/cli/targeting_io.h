@@ -1,6 +1,6 @@
-// What `manifest screen`, `mrz check` and `rules test` share: loading the
-// lost and stolen register and the active targeting rules from the
-// database, reading passenger-message files, and rendering reasons.
+// What `manifest screen`, `mrz check` and `rules test` share: reading
+// passenger-message files and rendering reasons (the register and the
+// rules are loaded by screening/loaders.h).
 #pragma once
 
 #include <string>
@@ -8,6 +8,7 @@
 
 #include "base/status.h"
 #include "cli/json.h"
+#include "screening/loaders.h"
 #include "store/store.h"
 #include "targeting/documents.h"
 #include "targeting/flight_screening.h"
@@ -15,11 +16,8 @@
 
 namespace hudud::cli {
 
-// The register of lost and stolen documents held in `store`.
-Result<targeting::ReportedDocumentIndex> LoadReportedDocuments(store::Store& store);
-
-// The active version of every targeting rule, parsed.
-Result<std::vector<targeting::TargetingRule>> LoadActiveRules(store::Store& store);
+using screening::LoadActiveRules;
+using screening::LoadReportedDocuments;
 
 // Reads `paths` (message parts of one flight may come in several files) and
 // returns their bytes joined, each part on its own line.

@@ -23,6 +23,9 @@ void RegisterMatch(httplib::Server& http, Service& service);
 // GET /v1/audit and /v1/audit/verify (audit_endpoint.cc): the auditor's.
 void RegisterAudit(httplib::Server& http, Service& service);
 
+// POST /v1/mrz: the booth (mrz_endpoint.cc).
+void RegisterMrz(httplib::Server& http, Service& service);
+
 // GET /v1/lists (lists_endpoint.cc).
 void RegisterLists(httplib::Server& http, Service& service);
 

@@ -6,7 +6,9 @@
 #include <filesystem>
 
 #include "api/output.h"
+#include "screening/loaders.h"
 #include "server/problem.h"
+#include "store/documents.h"
 
 namespace hudud::server {
 namespace {
@@ -140,6 +142,41 @@ Result<int64_t> Service::Audit(const Caller& caller, store::AuditAction action, 
   e.object = std::move(object);
   e.detail = std::move(detail);
   return audit_->Append(std::move(e));
+}
+
+namespace {
+
+// Changes whenever an import changed the register.
+Result<std::string> RegisterStamp(store::Store& db) {
+  Result<std::vector<store::DocumentSource>> sources = store::DocumentSources(db);
+  if (!sources.ok()) return sources.status();
+  std::string stamp;
+  for (const auto& s : *sources) stamp += s.source + "|" + s.sha256 + ";";
+  return stamp;
+}
+
+}  // namespace
+
+std::shared_ptr<const targeting::ReportedDocumentIndex> Service::ReportedDocuments() {
+  std::lock_guard<std::mutex> lock(reported_mu_);
+  const auto now = std::chrono::steady_clock::now();
+  if (reported_ &&
+      now - reported_checked_ < std::chrono::seconds(options_.register_refresh_seconds)) {
+    return reported_;
+  }
+  reported_checked_ = now;
+  Result<std::unique_ptr<store::Store>> db = OpenStore();
+  if (!db.ok()) return reported_ ? reported_ : std::make_shared<targeting::ReportedDocumentIndex>();
+  Result<std::string> stamp = RegisterStamp(**db);
+  if (stamp.ok() && reported_ && *stamp == reported_stamp_) return reported_;
+  Result<targeting::ReportedDocumentIndex> index = screening::LoadReportedDocuments(**db);
+  if (index.ok()) {
+    reported_ = std::make_shared<const targeting::ReportedDocumentIndex>(std::move(*index));
+    reported_stamp_ = stamp.ok() ? *stamp : "";
+  } else if (!reported_) {
+    reported_ = std::make_shared<targeting::ReportedDocumentIndex>();
+  }
+  return reported_;
 }
 
 Result<std::unique_ptr<store::Store>> Service::OpenStore() const {

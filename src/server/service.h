@@ -8,7 +8,9 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -19,6 +21,7 @@
 #include "store/access.h"
 #include "store/purposes.h"
 #include "store/store.h"
+#include "targeting/documents.h"
 
 namespace hudud::server {
 
@@ -31,6 +34,7 @@ struct ServerOptions {
   size_t max_batch = 1000;                // queries per batch request
   int request_timeout_seconds = 10;       // reading a request
   int threads = 0;                        // 0 = 64 (one per keep-alive connection)
+  int register_refresh_seconds = 5;       // how stale the lost/stolen register may be
 };
 
 // The caller of an admitted request.
@@ -63,6 +67,12 @@ class Service {
   // between threads), for endpoints that read or write the database.
   Result<std::unique_ptr<store::Store>> OpenStore() const;
 
+  // The lost and stolen documents register, re-read when an import changed
+  // it (checked at most every options().register_refresh_seconds), so a
+  // newly reported document is caught
+  // without a restart.
+  std::shared_ptr<const targeting::ReportedDocumentIndex> ReportedDocuments();
+
   const match::Screener& screener() const { return *screener_; }
   const ServerOptions& options() const { return options_; }
   Metrics& metrics() { return metrics_; }
@@ -80,6 +90,10 @@ class Service {
   store::PurposeList purposes_;
   Metrics metrics_;
   std::atomic<bool> ready_{false};
+  std::mutex reported_mu_;
+  std::shared_ptr<const targeting::ReportedDocumentIndex> reported_;
+  std::string reported_stamp_;  // what the register looked like when read
+  std::chrono::steady_clock::time_point reported_checked_;
 };
 
 // The purpose a request gives: the X-Purpose header, else ?purpose=.

@@ -16,7 +16,9 @@
 #include "lists/list_file.h"
 #include "store/access.h"
 #include "store/audit.h"
+#include "store/documents.h"
 #include "store/store.h"
+#include "travel/mrz.h"
 
 namespace hudud::server {
 namespace {
@@ -56,6 +58,7 @@ class ServerTest : public ::testing::Test {
     o.listen = "127.0.0.1:0";
     o.max_body_bytes = 64 * 1024;
     o.max_batch = 5;
+    o.register_refresh_seconds = 0;  // a register import is seen by the next request
     auto srv = Server::Create(o);
     ASSERT_TRUE(srv.ok()) << srv.status().ToString();
     server_ = srv->release();
@@ -328,6 +331,68 @@ TEST_F(ServerTest, ListsAreShownToThoseWhoReadThem) {
   EXPECT_EQ(j["lists"][0]["active"]["entities"], 1003);
   ExpectProblem(c.Get("/v1/lists", {{"Authorization", "Bearer " + tokens_["omar"]}}), 403,
                 "forbidden");
+}
+
+// A TD3 MRZ with valid check digits.
+std::vector<std::string> Td3(const std::string& state, const std::string& name,
+                             const std::string& number, const std::string& dob, char sex,
+                             const std::string& expiry) {
+  std::string l1 = "P<" + state + name;
+  l1.resize(44, '<');
+  std::string num = number;
+  num.resize(9, '<');
+  std::string l2 = num + travel::MrzCheckDigit(num) + state + dob + travel::MrzCheckDigit(dob) +
+                   sex + expiry + travel::MrzCheckDigit(expiry) + std::string(14, '<') + '<';
+  l2 += travel::MrzCheckDigit(l2.substr(0, 10) + l2.substr(13, 7) + l2.substr(21, 22));
+  return {l1, l2};
+}
+
+std::string MrzBody(const std::vector<std::string>& lines) { return Json{{"lines", lines}}.dump(); }
+
+TEST_F(ServerTest, BoothAnswersTheOfficerWithoutTheListedFile) {
+  const std::string body =
+      MrzBody(Td3("EGY", "AL<ZAWAHIRI<<AYMAN", "A01234567", "510619", 'M', "300101"));
+  auto o = Post("/v1/mrz", body, "omar", "border-control");
+  ASSERT_TRUE(o);
+  ASSERT_EQ(o->status, 200) << o->body;
+  Json jo = Body(o);
+  EXPECT_EQ(jo["decision"], "refer");
+  EXPECT_TRUE(jo["document"]["valid"].get<bool>());
+  EXPECT_FALSE(jo.contains("matches"));
+  EXPECT_EQ(o->body.find("un:111923"), std::string::npos);
+  auto a = Post("/v1/mrz", body, "amina", "ct-investigation");
+  ASSERT_TRUE(a);
+  ASSERT_EQ(a->status, 200);
+  EXPECT_EQ(Body(a)["matches"][0]["entity_id"], "un:111923");
+
+  auto bad = Td3("UTO", "ERIKSSON<<ANNA<MARIA", "L898902C3", "740812", 'F', "300415");
+  bad[1][9] = bad[1][9] == '1' ? '2' : '1';
+  auto b = Post("/v1/mrz", MrzBody(bad), "omar", "border-control");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(Body(b)["decision"], "refer");
+  EXPECT_FALSE(Body(b)["document"]["valid"].get<bool>());
+  ExpectProblem(Post("/v1/mrz", R"({"lines":["P<UTO#"]})", "omar", "border-control"), 400,
+                "invalid-query");
+  ExpectProblem(Post("/v1/mrz", R"({"lines":"P<UTO"})", "omar", "border-control"), 400,
+                "invalid-request");
+}
+
+TEST_F(ServerTest, BoothCatchesADocumentReportedStolen) {
+  {
+    auto store = store::Store::Open(db_);
+    ASSERT_TRUE(store.ok());
+    std::vector<store::LostDocument> docs = {
+        {"C01X00T47", "DE", "P", "stolen", "2026-01-01", "S-9", "C01X00T47", "", 2}};
+    ASSERT_TRUE(store::ImportLostDocuments(**store, "sltd", docs, "h-sltd", "root").ok());
+  }
+  auto r =
+      Post("/v1/mrz", MrzBody(Td3("D<<", "MUELLER<<JONAS", "C01X00T47", "800101", 'M', "300101")),
+           "omar", "border-control");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  Json j = Body(r);
+  EXPECT_EQ(j["decision"], "refer");
+  EXPECT_EQ(j["reasons"][0]["code"], "lost-stolen");
 }
 
 TEST_F(ServerTest, MetricsForAdminsOnly) {
