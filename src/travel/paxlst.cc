@@ -13,6 +13,7 @@
 
 #include "travel/edifact.h"
 #include "travel/icao_codes.h"
+#include "travel/message_text.h"
 #include "travel/travel_dates.h"
 
 namespace hudud::travel {
@@ -27,23 +28,7 @@ constexpr size_t kMaxRepeatedWarnings = 100;  // of an interchange, on each of i
 constexpr int kMaxInterchanges = 100000;      // per input
 constexpr int kMaxBagTagRun = 99;             // FTX+BAG consecutive tags expanded
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
 
 // Trimmed, upper-cased code.
 std::string Code(std::string_view s) { return Upper(Trim(s)); }
@@ -54,14 +39,6 @@ bool AllDigits(std::string_view s) {
     if (!IsDigit(c)) return false;
   }
   return true;
-}
-
-// A non-negative count of at most 9 digits ("0000152" is 152).
-std::optional<int> ParseCount(std::string_view text) {
-  std::string s = Trim(text);
-  while (s.size() > 1 && s.front() == '0') s.erase(0, 1);
-  if (!AllDigits(s) || s.size() > 9) return std::nullopt;
-  return std::stoi(s);
 }
 
 // A decimal number with '.' or ',' as the mark ("31", "12.5", "12,5").
@@ -78,18 +55,6 @@ std::optional<double> ParseDecimal(std::string_view text) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
   return v;
-}
-
-// A value quoted in a message, cut so a hostile field cannot flood the report.
-std::string Quote(std::string_view value) {
-  std::string out = "'";
-  if (value.size() > 40) {
-    out += value.substr(0, 40);
-    out += "...";
-  } else {
-    out += value;
-  }
-  return out + "'";
 }
 
 // "NAD+FL", "DTM+329", "DOC": the tag and its first qualifier.
@@ -324,7 +289,7 @@ Status MessageReader::Read(const EdifactSegment& s) {
     } else if (state_ == State::kLeg) {
       ReadLegDtm(s);
     } else if (state_ != State::kHeader) {
-      Warn(s, "DTM outside a flight leg or person record ignored: " + Quote(s.ToString()));
+      Warn(s, "DTM outside a flight leg or person record ignored: " + Shown(s.ToString()));
     }
     // Header DTM: message dates, which no field of the model holds.
   } else if (tag == "LOC") {
@@ -333,7 +298,7 @@ Status MessageReader::Read(const EdifactSegment& s) {
     } else if (state_ == State::kLeg) {
       ReadLegLoc(s);
     } else {
-      Warn(s, "LOC outside a flight leg ignored: " + Quote(s.ToString()));
+      Warn(s, "LOC outside a flight leg ignored: " + Shown(s.ToString()));
     }
   } else if (tag == "COM" && in_person) {
     ReadCom(s);
@@ -343,7 +308,7 @@ Status MessageReader::Read(const EdifactSegment& s) {
   } else if (tag == "ATT" || tag == "MEA" || tag == "GEI" || tag == "FTX" || tag == "EMP" ||
              tag == "NAT" || tag == "DOC") {
     if (!in_person) {
-      Warn(s, tag + " outside a person record ignored: " + Quote(s.ToString()));
+      Warn(s, tag + " outside a person record ignored: " + Shown(s.ToString()));
     } else if (tag == "ATT") {
       ReadAtt(s);
     } else if (tag == "MEA") {
@@ -360,7 +325,7 @@ Status MessageReader::Read(const EdifactSegment& s) {
       ReadDoc(s);
     }
   } else {
-    Warn(s, "unexpected segment " + tag + " kept here: " + Quote(s.ToString()));
+    Warn(s, "unexpected segment " + tag + " kept here: " + Shown(s.ToString()));
   }
   return Status::Ok();
 }
@@ -393,13 +358,13 @@ void MessageReader::ReadHeaderRff(const EdifactSegment& s) {
   if (q == "TN" && m_.transaction_reference.empty()) {
     m_.transaction_reference = Trim(s.at(1, 1));
   } else {
-    Warn(s, "reference kept here: " + Quote(s.ToString()));
+    Warn(s, "reference kept here: " + Shown(s.ToString()));
   }
 }
 
 void MessageReader::ReadHeaderNad(const EdifactSegment& s) {
   const std::string q = Code(s.at(1));
-  if (q != "MS") Warn(s, "party " + Quote(q) + " before the flight read as the reporting party");
+  if (q != "MS") Warn(s, "party " + Shown(q) + " before the flight read as the reporting party");
   if (state_ != State::kHeader) {
     Warn(s, "reporting party after the flight");
     ClosePerson();  // what follows is not about the last person
@@ -430,10 +395,10 @@ void MessageReader::ReadTdt(const EdifactSegment& s) {
     if (id.compare(0, carrier.size(), carrier) == 0) {
       number = id.substr(carrier.size());
     } else if (!id.empty()) {
-      Warn(s, "flight " + Quote(id) + " does not begin with the carrier " + Quote(carrier));
+      Warn(s, "flight " + Shown(id) + " does not begin with the carrier " + Shown(carrier));
     }
   }
-  if (number.empty()) Warn(s, "TDT gives no flight number: " + Quote(s.ToString()));
+  if (number.empty()) Warn(s, "TDT gives no flight number: " + Shown(s.ToString()));
   leg_ = -1;  // a new flight, not a continuation of the previous leg
   FlightLeg* l = NextLeg(s);
   if (l == nullptr) return;
@@ -446,7 +411,7 @@ void MessageReader::ReadLegLoc(const EdifactSegment& s) {
   if (l == nullptr) return;  // legs beyond the bound
   const std::string q = Trim(s.at(1));
   const std::string code = Code(s.at(2, 0));
-  if (code.empty()) Warn(s, "LOC gives no place code: " + Quote(s.ToString()));
+  if (code.empty()) Warn(s, "LOC gives no place code: " + Shown(s.ToString()));
   if (q == "125") {
     if (!l->origin.empty() && (l = NextLeg(s)) == nullptr) return;
     l->origin = code;
@@ -463,10 +428,10 @@ void MessageReader::ReadLegLoc(const EdifactSegment& s) {
       l->destination = code;
     }
   } else if (q == "188" || q == "172") {
-    Warn(s, std::string(q == "188" ? "filing" : "reporting") + " location " + Quote(code) +
+    Warn(s, std::string(q == "188" ? "filing" : "reporting") + " location " + Shown(code) +
                 " (no field in the model)");
   } else {
-    Warn(s, "flight location qualifier " + Quote(q) + " not read: " + Quote(s.ToString()));
+    Warn(s, "flight location qualifier " + Shown(q) + " not read: " + Shown(s.ToString()));
   }
 }
 
@@ -475,11 +440,11 @@ void MessageReader::ReadLegDtm(const EdifactSegment& s) {
   if (l == nullptr) return;
   const std::string q = Trim(s.at(1, 0));
   if (q != "189" && q != "232") {
-    Warn(s, "flight date qualifier " + Quote(q) + " not read: " + Quote(s.ToString()));
+    Warn(s, "flight date qualifier " + Shown(q) + " not read: " + Shown(s.ToString()));
     return;
   }
   DateTime dt = ReadDate(s.at(1, 1), DateRole::kEvent, today_);
-  if (dt.empty()) Warn(s, "flight date " + Quote(dt.raw) + " is not a valid YYMMDDHHMM date");
+  if (dt.empty()) Warn(s, "flight date " + Shown(dt.raw) + " is not a valid YYMMDDHHMM date");
   if (q == "189") {
     if (!l->departure.raw.empty()) {
       // A second departure after an intermediate arrival: the next hop leaves.
@@ -519,7 +484,7 @@ Status MessageReader::ReadPersonNad(const EdifactSegment& s, TravellerRole role,
   p.segment = s.number;
   if (!known_role) {
     Flag(s,
-         "party qualifier " + Quote(Code(s.at(1))) + " is not FL/FM/DDU/DDT: read as a passenger");
+         "party qualifier " + Shown(Code(s.at(1))) + " is not FL/FM/DDU/DDT: read as a passenger");
   }
   if (m_.flights.empty()) Flag(s, "person record before any TDT (flight leg)");
   if (s.has(4)) {
@@ -576,7 +541,7 @@ void MessageReader::ClosePerson() {
 void MessageReader::ReadAtt(const EdifactSegment& s) {
   Traveller& p = *person();
   if (Trim(s.at(1)) != "2") {
-    Flag(s, "attribute " + Quote(Trim(s.at(1))) + " not read: " + Quote(s.ToString()));
+    Flag(s, "attribute " + Shown(Trim(s.at(1))) + " not read: " + Shown(s.ToString()));
     return;
   }
   std::string raw = Trim(s.at(3, 0));
@@ -585,7 +550,7 @@ void MessageReader::ReadAtt(const EdifactSegment& s) {
     Flag(s, "gender sent in element 2 instead of 3");
   }
   if (gender_seen_) {
-    if (raw != p.gender_raw) Flag(s, "second gender " + Quote(raw) + " ignored");
+    if (raw != p.gender_raw) Flag(s, "second gender " + Shown(raw) + " ignored");
     return;
   }
   gender_seen_ = true;
@@ -602,15 +567,15 @@ void MessageReader::ReadAtt(const EdifactSegment& s) {
     p.gender = g == "1"   ? model::Gender::kMale
                : g == "2" ? model::Gender::kFemale
                           : model::Gender::kUnknown;
-    Flag(s, "gender " + Quote(raw) + " is not M/F/U/X: read as ISO 5218 " +
+    Flag(s, "gender " + Shown(raw) + " is not M/F/U/X: read as ISO 5218 " +
                 std::string(model::ToString(p.gender)));
   } else if (std::optional<model::Gender> word = model::ParseGender(g); word && g.size() > 1) {
     p.gender = *word;
-    Flag(s, "gender " + Quote(raw) + " is not M/F/U/X: read as " +
+    Flag(s, "gender " + Shown(raw) + " is not M/F/U/X: read as " +
                 std::string(model::ToString(p.gender)));
   } else {
     p.gender = model::Gender::kUnknown;
-    Flag(s, raw.empty() ? "gender (ATT+2) is empty" : "gender " + Quote(raw) + " is not M/F/U/X");
+    Flag(s, raw.empty() ? "gender (ATT+2) is empty" : "gender " + Shown(raw) + " is not M/F/U/X");
   }
 }
 
@@ -621,13 +586,13 @@ void MessageReader::ReadPersonDtm(const EdifactSegment& s) {
   if (q == "329") {
     DateTime dt = ReadDate(value, DateRole::kBirth, today_);
     if (dob_seen_) {
-      if (dt.raw != p.birth_date.raw) Flag(s, "second date of birth " + Quote(dt.raw) + " ignored");
+      if (dt.raw != p.birth_date.raw) Flag(s, "second date of birth " + Shown(dt.raw) + " ignored");
       return;
     }
     dob_seen_ = true;
     if (dt.empty()) {
       Flag(s, dt.raw.empty() ? "date of birth (DTM+329) is empty"
-                             : "date of birth " + Quote(dt.raw) + " is not a valid YYMMDD date");
+                             : "date of birth " + Shown(dt.raw) + " is not a valid YYMMDD date");
     }
     p.birth_date = std::move(dt);
     return;
@@ -635,24 +600,24 @@ void MessageReader::ReadPersonDtm(const EdifactSegment& s) {
   if (q == "36" || q == "182") {
     TravelDocument* d = document();
     if (d == nullptr) {
-      Flag(s, "document date before any DOC not read: " + Quote(s.ToString()));
+      Flag(s, "document date before any DOC not read: " + Shown(s.ToString()));
       return;
     }
     const bool expiry = q == "36";
     DateTime dt = ReadDate(value, expiry ? DateRole::kExpiry : DateRole::kEvent, today_);
     if (dt.empty()) {
-      Flag(s, std::string(expiry ? "expiry" : "issue") + " date " + Quote(dt.raw) +
+      Flag(s, std::string(expiry ? "expiry" : "issue") + " date " + Shown(dt.raw) +
                   " is not a valid YYMMDD date");
     }
     DateTime& slot = expiry ? d->expiry : d->issued;
     if (!slot.raw.empty()) {
-      Flag(s, "second document date ignored: " + Quote(s.ToString()));
+      Flag(s, "second document date ignored: " + Shown(s.ToString()));
       return;
     }
     slot = std::move(dt);
     return;
   }
-  Flag(s, "date qualifier " + Quote(q) + " not read: " + Quote(s.ToString()));
+  Flag(s, "date qualifier " + Shown(q) + " not read: " + Shown(s.ToString()));
 }
 
 void MessageReader::ReadMea(const EdifactSegment& s) {
@@ -665,26 +630,26 @@ void MessageReader::ReadMea(const EdifactSegment& s) {
   if (q == "CT") {
     std::optional<int> n = ParseCount(value);
     if (!n || *n > 999) {
-      Flag(s, "bag count " + Quote(value) + " is not a number of bags");
+      Flag(s, "bag count " + Shown(value) + " is not a number of bags");
       return;
     }
     p.bags = *n;
   } else if (q == "WT") {
     std::optional<double> w = ParseDecimal(value);
     if (!w || *w > 100000) {
-      Flag(s, "bag weight " + Quote(value) + " is not a weight");
+      Flag(s, "bag weight " + Shown(value) + " is not a weight");
       return;
     }
     if (unit == "LBR") {
       p.bag_weight_kg = *w * 0.45359237;
     } else {
       if (!unit.empty() && unit != "KGM") {
-        Flag(s, "weight unit " + Quote(unit) + " unknown: read as kilograms");
+        Flag(s, "weight unit " + Shown(unit) + " unknown: read as kilograms");
       }
       p.bag_weight_kg = *w;
     }
   } else {
-    Flag(s, "measurement " + Quote(q) + " not read: " + Quote(s.ToString()));
+    Flag(s, "measurement " + Shown(q) + " not read: " + Shown(s.ToString()));
   }
 }
 
@@ -692,7 +657,7 @@ void MessageReader::ReadGei(const EdifactSegment& s) {
   const std::string q = Trim(s.at(1, 0));
   const std::string v = Trim(s.at(2, 0));
   if (q != "4" || (v != "173" && v != "174")) {
-    Flag(s, "processing indicator not read: " + Quote(s.ToString()));
+    Flag(s, "processing indicator not read: " + Shown(s.ToString()));
     return;
   }
   person()->verification = v;
@@ -701,7 +666,7 @@ void MessageReader::ReadGei(const EdifactSegment& s) {
 void MessageReader::ReadFtx(const EdifactSegment& s) {
   Traveller& p = *person();
   if (Code(s.at(1)) != "BAG") {
-    Flag(s, "free text kept here: " + Quote(s.ToString()));
+    Flag(s, "free text kept here: " + Shown(s.ToString()));
     return;
   }
   const std::string first = Code(s.at(4, 0));
@@ -710,7 +675,7 @@ void MessageReader::ReadFtx(const EdifactSegment& s) {
   if (!Trim(s.at(4, 1)).empty()) {
     std::optional<int> n = ParseCount(s.at(4, 1));
     if (!n || *n < 1 || *n > kMaxBagTagRun) {
-      Flag(s, "bag tag count " + Quote(Trim(s.at(4, 1))) + " not read; first tag kept");
+      Flag(s, "bag tag count " + Shown(Trim(s.at(4, 1))) + " not read; first tag kept");
     } else {
       run = *n;
     }
@@ -720,7 +685,7 @@ void MessageReader::ReadFtx(const EdifactSegment& s) {
   while (digits > 0 && IsDigit(first[digits - 1])) --digits;
   const size_t width = first.size() - digits;
   if (run > 1 && (width == 0 || width > 18)) {
-    Flag(s, "bag tag " + Quote(first) + " has no serial number: only the first tag kept");
+    Flag(s, "bag tag " + Shown(first) + " has no serial number: only the first tag kept");
     run = 1;
   }
   unsigned long long serial = width == 0 ? 0 : std::stoull(first.substr(digits));
@@ -740,7 +705,7 @@ void MessageReader::ReadPersonLoc(const EdifactSegment& s) {
   if (q == "91") {
     TravelDocument* d = document();
     if (d == nullptr) {
-      Flag(s, "issuing country before any DOC not read: " + Quote(s.ToString()));
+      Flag(s, "issuing country before any DOC not read: " + Shown(s.ToString()));
       return;
     }
     d->issuing_country = code;
@@ -748,7 +713,7 @@ void MessageReader::ReadPersonLoc(const EdifactSegment& s) {
     if (code.empty()) {
       Flag(s, "no issuing country code");
     } else if (!LookupIcaoCode(code)) {
-      Flag(s, "issuing country " + Quote(code) + " is not an ICAO 9303 country code");
+      Flag(s, "issuing country " + Shown(code) + " is not an ICAO 9303 country code");
     }
     return;
   }
@@ -763,12 +728,12 @@ void MessageReader::ReadPersonLoc(const EdifactSegment& s) {
     return;
   }
   if (slot == nullptr) {
-    Flag(s, "location qualifier " + Quote(q) + " not read: " + Quote(s.ToString()));
+    Flag(s, "location qualifier " + Shown(q) + " not read: " + Shown(s.ToString()));
     return;
   }
   *slot = code.empty() ? text : code;
   if (q == "174" && !code.empty() && !LookupIcaoCode(code)) {
-    Flag(s, "country of residence " + Quote(code) + " is not an ICAO 9303 country code");
+    Flag(s, "country of residence " + Shown(code) + " is not an ICAO 9303 country code");
   }
 }
 
@@ -803,7 +768,7 @@ void MessageReader::ReadEmp(const EdifactSegment& s) {
   const std::string code = Code(s.at(2, 0));
   p.crew_function = code;
   if (code.size() != 3 || code.compare(0, 2, "CR") != 0 || code[2] < '1' || code[2] > '5') {
-    Flag(s, "crew function " + Quote(code) + " is not CR1..CR5");
+    Flag(s, "crew function " + Shown(code) + " is not CR1..CR5");
   }
   if (IsPassenger(p.role)) Flag(s, "crew function on a passenger record");
 }
@@ -811,9 +776,9 @@ void MessageReader::ReadEmp(const EdifactSegment& s) {
 void MessageReader::ReadNat(const EdifactSegment& s) {
   Traveller& p = *person();
   const std::string code = Code(s.at(2, 0));
-  if (Trim(s.at(1)) != "2") Flag(s, "nationality qualifier " + Quote(Trim(s.at(1))) + " is not 2");
+  if (Trim(s.at(1)) != "2") Flag(s, "nationality qualifier " + Shown(Trim(s.at(1))) + " is not 2");
   if (nat_seen_) {
-    if (code != p.nationality) Flag(s, "second nationality " + Quote(code) + " not kept");
+    if (code != p.nationality) Flag(s, "second nationality " + Shown(code) + " not kept");
     return;
   }
   nat_seen_ = true;
@@ -821,7 +786,7 @@ void MessageReader::ReadNat(const EdifactSegment& s) {
   if (code.empty()) {
     Flag(s, "nationality (NAT+2) is empty");
   } else if (!LookupIcaoCode(code)) {
-    Flag(s, "nationality " + Quote(code) + " is not an ICAO 9303 code");
+    Flag(s, "nationality " + Shown(code) + " is not an ICAO 9303 code");
   }
 }
 
@@ -835,11 +800,11 @@ void MessageReader::ReadPersonRff(const EdifactSegment& s) {
   if (q == "SEA") slot = &p.seat;
   if (slot == nullptr) {
     // AEA, CR, YZY...: national references; the model has no field for them.
-    Flag(s, "reference kept here: " + Quote(s.ToString()));
+    Flag(s, "reference kept here: " + Shown(s.ToString()));
   } else if (slot->empty()) {
     *slot = v;
   } else if (*slot != v) {
-    Flag(s, "second reference " + Quote(s.ToString()) + " not kept");
+    Flag(s, "second reference " + Shown(s.ToString()) + " not kept");
   }
 }
 
@@ -857,9 +822,9 @@ void MessageReader::ReadDoc(const EdifactSegment& s) {
   if (d.type.empty() && d.number.empty()) {
     Flag(s, "DOC", "document with neither type nor number");
   } else if (d.number.empty()) {
-    Flag(s, "DOC", "document " + Quote(d.type) + " without a number");
+    Flag(s, "DOC", "document " + Shown(d.type) + " without a number");
   } else if (d.type.empty()) {
-    Flag(s, "DOC", "document " + Quote(d.number) + " without a type");
+    Flag(s, "DOC", "document " + Shown(d.number) + " without a type");
   }
   p.documents.push_back(std::move(d));
   document_ = static_cast<int>(p.documents.size()) - 1;
@@ -870,11 +835,11 @@ void MessageReader::ReadCnt(const EdifactSegment& s) {
   const std::string q = Trim(s.at(1, 0));
   std::optional<int> n = ParseCount(s.at(1, 1));
   if (q != "42" && q != "41") {
-    Warn(s, "control total " + Quote(q) + " not read: " + Quote(s.ToString()));
+    Warn(s, "control total " + Shown(q) + " not read: " + Shown(s.ToString()));
     return;
   }
   if (!n) {
-    Warn(s, "control total " + Quote(Trim(s.at(1, 1))) + " is not a number");
+    Warn(s, "control total " + Shown(Trim(s.at(1, 1))) + " is not a number");
     return;
   }
   const int k = q == "42" ? 0 : 1;
@@ -894,7 +859,7 @@ Status OpenMessage(const EdifactSegment& unh, const Context& ctx, const std::str
                    const std::string& group_version, MessagePart* part) {
   const std::string type = Code(unh.at(2, 0));
   if (type != "PAXLST") {
-    return Status::InvalidArgument(Where(ctx, unh) + ": message type " + Quote(type) +
+    return Status::InvalidArgument(Where(ctx, unh) + ": message type " + Shown(type) +
                                    " is not PAXLST");
   }
   Manifest& m = part->manifest;
@@ -916,13 +881,13 @@ Status OpenMessage(const EdifactSegment& unh, const Context& ctx, const std::str
     part->sequence = n && *n < 100000 ? *n : 0;
     if (part->sequence == 0) {
       AddWarning(&m.warnings,
-                 {unh.number, "UNH", part->where + ": part number " + Quote(seq) + " not read"});
+                 {unh.number, "UNH", part->where + ": part number " + Shown(seq) + " not read"});
     }
     part->final_part = indicator == "F";
     if (!indicator.empty() && indicator != "F" && indicator != "C") {
       AddWarning(&m.warnings,
                  {unh.number, "UNH",
-                  part->where + ": part indicator " + Quote(indicator) + " is neither C nor F"});
+                  part->where + ": part indicator " + Shown(indicator) + " is neither C nor F"});
     }
   }
   return Status::Ok();
@@ -935,7 +900,7 @@ void CheckTrailer(const EdifactSegment& s, const Context& ctx, const char* what,
   std::optional<int> n = ParseCount(declared);
   if (!n || (*n != actual && *n != alternative_count)) {
     std::string text = Where(ctx, s) + ": " + s.tag + " declares " +
-                       (n ? std::to_string(*n) : Quote(declared)) + " " + what + ", counted " +
+                       (n ? std::to_string(*n) : Shown(declared)) + " " + what + ", counted " +
                        std::to_string(actual);
     if (alternative != nullptr) {
       text += " (" + std::to_string(alternative_count) + " " + alternative + ")";
@@ -945,8 +910,8 @@ void CheckTrailer(const EdifactSegment& s, const Context& ctx, const char* what,
   const std::string ref = Trim(s.at(2, 0));
   if (ref != reference) {
     AddWarning(warnings, {s.number, s.tag,
-                          Where(ctx, s) + ": " + s.tag + " reference " + Quote(ref) +
-                              " differs from the header's " + Quote(reference)});
+                          Where(ctx, s) + ": " + s.tag + " reference " + Shown(ref) +
+                              " differs from the header's " + Shown(reference)});
   }
 }
 
@@ -1028,7 +993,7 @@ Status ReadInterchange(const EdifactInterchange& ic, const Context& ctx,
     } else {
       AddWarning(warnings,
                  {s.number, s.tag,
-                  Where(ctx, s) + ": segment outside any message ignored: " + Quote(s.ToString())});
+                  Where(ctx, s) + ": segment outside any message ignored: " + Shown(s.ToString())});
     }
   }
   if (reader) {
@@ -1109,7 +1074,7 @@ void Join(MessagePart&& part, const std::string& set_id, Flight* f) {
     // (BGM 1004 "CP", "XR"...) joined to the full list may repeat persons.
     if (m.document_type != into.document_type || m.document_function != into.document_function) {
       auto bgm = [](const Manifest& x) {
-        return Quote(x.document_type + (x.document_function.empty() ? "" : "+") +
+        return Shown(x.document_type + (x.document_function.empty() ? "" : "+") +
                      x.document_function);
       };
       AddWarning(&into.warnings, {part.segment, "BGM",

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "travel/edifact.h"
+#include "travel/message_text.h"
 #include "travel/ssr.h"
 #include "travel/travel_dates.h"
 
@@ -40,41 +41,6 @@ constexpr int kMaxConsecutiveTags = 20;
 constexpr double kKgPerPound = 0.45359237;
 constexpr char kSensitiveMessage[] =
     "a sensitive special-service request (meal/medical) was deleted on receipt";
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
-
-// A value quoted in a message, cut so hostile input cannot bloat warnings.
-std::string Shown(std::string_view s) {
-  if (s.size() <= 40) return "'" + std::string(s) + "'";
-  size_t cut = 40;  // not inside a UTF-8 sequence
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(s.substr(0, cut)) + "...'";
-}
-
-// A non-negative integer of at most 9 digits; nullopt otherwise.
-std::optional<int> ToInt(std::string_view s) {
-  const std::string t = Trim(s);
-  if (t.empty() || t.size() > 9) return std::nullopt;
-  int v = 0;
-  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (ec != std::errc() || end != t.data() + t.size() || v < 0) return std::nullopt;
-  return v;
-}
 
 // A decimal with '.' or ',' as the mark; nullopt otherwise.
 std::optional<double> ToDecimal(std::string_view s) {
@@ -405,7 +371,7 @@ Status Reader::ReadInterchange(const EdifactInterchange& ic, int number) {
         Warn(message_segment_, "UNT", "message has no UNT trailer");
         EndMessage(nullptr);
       }
-      const std::optional<int> declared = ToInt(s.at(1));
+      const std::optional<int> declared = ParseCount(s.at(1));
       const int read = groups > 0 ? groups : messages;
       if (declared && *declared != read) {
         Warn(s.number, "UNZ",
@@ -485,7 +451,7 @@ void Reader::BeginMessage(const EdifactSegment& s) {
   }
   const std::string seq = s.at(4, 0), indicator = Upper(Trim(s.at(4, 1)));
   if (!seq.empty() || !indicator.empty()) {
-    const std::optional<int> n = ToInt(seq);
+    const std::optional<int> n = ParseCount(seq);
     if (n) part_numbers_.push_back(*n);
     if (!seq.empty() && !n) Warn(s.number, "UNH S010", "part number " + Shown(seq) + " unreadable");
     if (indicator == "C" || indicator == "F") any_part_indicator_ = true;
@@ -498,7 +464,7 @@ void Reader::EndMessage(const EdifactSegment* unt) {
   in_message_ = false;
   if (unt == nullptr) return;
   ++message_count_;
-  const std::optional<int> declared = ToInt(unt->at(1));
+  const std::optional<int> declared = ParseCount(unt->at(1));
   if (!declared) {
     Warn(unt->number, "UNT", "segment count " + Shown(unt->at(1)) + " unreadable");
   } else if (*declared != message_count_) {
@@ -544,7 +510,7 @@ void Reader::OnHeader(const EdifactSegment& s) {
     m_.flights.push_back(std::move(leg));
     pushed_flight_ = static_cast<int>(m_.flights.size()) - 1;
   } else if (tag == "EQN") {
-    const std::optional<int> n = ToInt(s.at(1));
+    const std::optional<int> n = ParseCount(s.at(1));
     if (!n) {
       Warn(s.number, "EQN", "number of PNRs " + Shown(s.at(1)) + " unreadable");
     } else if (!m_.declared_bookings) {
@@ -961,7 +927,7 @@ void Reader::OnTbd(const EdifactSegment& s) {
   const std::string pieces_raw = s.at(2, 0), weight_raw = s.at(2, 1);
   const std::string unit = Trim(s.at(2, 2));
   if (!Trim(pieces_raw).empty()) {
-    const std::optional<int> pieces = ToInt(pieces_raw);
+    const std::optional<int> pieces = ParseCount(pieces_raw);
     if (!pieces || *pieces > 999) {
       AddFinding(t, s.number, "TBD pieces", Shown(pieces_raw) + " is not a number of bags");
     } else if (take || tr.bags < 0) {
@@ -984,7 +950,7 @@ void Reader::OnTbd(const EdifactSegment& s) {
     const std::string carrier = Trim(s.at(e, 0));
     std::string tag = Trim(s.at(e, 1));
     if (tag.empty()) continue;
-    const std::optional<int> count_opt = ToInt(s.at(e, 2));
+    const std::optional<int> count_opt = ParseCount(s.at(e, 2));
     const int count = std::clamp(count_opt.value_or(1), 1, kMaxConsecutiveTags);
     for (int k = 0; k < count && tr.bag_tags.size() < kMaxBagTags; ++k) {
       const std::string full = tag.size() >= 10 ? tag : carrier + tag;
