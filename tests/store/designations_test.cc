@@ -13,27 +13,13 @@
 #include <regex>
 
 #include "store/store.h"
+#include "store_fixture.h"
 
 namespace hudud::store {
 namespace {
 
-class DesignationsTest : public ::testing::Test {
+class DesignationsTest : public StoreFixture {
  protected:
-  void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("hudud-desig-" + std::to_string(getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    std::filesystem::remove(path_);
-    Result<std::unique_ptr<Store>> s = Store::Open(path_);
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(*s);
-  }
-  void TearDown() override {
-    store_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
-
   static model::Entity Person(const std::string& name, const std::string& alias = "") {
     model::Entity e;
     e.kind = model::EntityKind::kPerson;
@@ -64,9 +50,6 @@ class DesignationsTest : public ::testing::Test {
     }
     return 0;
   }
-
-  std::string path_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(DesignationsTest, ProposeApprovePublishMakesAVersionScreeningLoads) {

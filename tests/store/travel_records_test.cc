@@ -12,29 +12,12 @@
 #include "store/manifests.h"
 #include "store/rules.h"
 #include "store/store.h"
+#include "store_fixture.h"
 
 namespace hudud::store {
 namespace {
 
-class TravelRecordsTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    path_ = (std::filesystem::temp_directory_path() /
-             ("hudud-travelrec-" + std::to_string(getpid()) + "-" +
-              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db"))
-                .string();
-    std::filesystem::remove(path_);
-    Result<std::unique_ptr<Store>> s = Store::Open(path_);
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(*s);
-  }
-  void TearDown() override {
-    store_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
-  std::string path_;
-  std::unique_ptr<Store> store_;
-};
+using TravelRecordsTest = StoreFixture;
 
 TEST_F(TravelRecordsTest, RuleVersionsNeedAnotherUserToActivate) {
   RuleBook book(*store_);
