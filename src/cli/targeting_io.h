@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "api/manifest_json.h"
 #include "base/status.h"
 #include "cli/json.h"
 #include "screening/loaders.h"
@@ -16,22 +17,21 @@
 
 namespace hudud::cli {
 
+using api::BookingOf;
+using api::DepartureDate;
+using api::DescribeFlight;
+using api::Dob;
+using api::DocumentJson;
+using api::FindingJson;
+using api::FlightJson;
+using api::MainDocument;
+using api::ReasonJson;
 using screening::LoadActiveRules;
 using screening::LoadReportedDocuments;
 
 // Reads `paths` (message parts of one flight may come in several files) and
 // returns their bytes joined, each part on its own line.
 Result<std::string> ReadMessageFiles(const std::vector<std::string>& paths);
-
-// "XX101 DYU-KWI 2024-11-04" for a manifest's first flight ("" when none).
-std::string DescribeFlight(const travel::Manifest& manifest);
-// The first flight's departure as "YYYY-MM-DD", "" when unknown.
-std::string DepartureDate(const travel::Manifest& manifest);
-
-Json ReasonJson(const targeting::Reason& reason);
-Json DocumentJson(const travel::TravelDocument& document);
-Json FlightJson(const travel::FlightLeg& leg);
-Json FindingJson(const travel::Finding& finding);
 
 // "  refer  watchlist: ..." lines, each prefixed with `indent`.
 void AppendReasonsText(const std::vector<targeting::Reason>& reasons, const std::string& indent,
