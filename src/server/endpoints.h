@@ -26,6 +26,10 @@ void RegisterAudit(httplib::Server& http, Service& service);
 // POST /v1/mrz: the booth (mrz_endpoint.cc).
 void RegisterMrz(httplib::Server& http, Service& service);
 
+// POST /v1/manifests: a PAXLST/PNRGOV message screened and kept
+// (manifests_endpoint.cc).
+void RegisterManifests(httplib::Server& http, Service& service);
+
 // GET /v1/lists (lists_endpoint.cc).
 void RegisterLists(httplib::Server& http, Service& service);
 

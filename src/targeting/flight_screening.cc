@@ -129,10 +129,12 @@ Result<FlightScreening> ScreenFlight(const travel::Manifest& manifest,
       const TravellerScreening& other = out.travellers[link.other];
       if (other.hits.empty()) continue;
       out.travellers[i].companions.push_back(link);
+      // Whom the companion matched is in the companion's own hits; the
+      // reason stays free of it so a view without match detail can show it.
       out.travellers[i].reasons.push_back({"co-traveller",
                                            "shares " + link.via + " " + link.value + " with " +
                                                manifest.travellers[link.other].name.Full() +
-                                               ", who matched " + other.hits.front().entity_id,
+                                               ", who matched a watchlist",
                                            true});
     }
   }

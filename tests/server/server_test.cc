@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "api/json.h"
@@ -393,6 +395,42 @@ TEST_F(ServerTest, BoothCatchesADocumentReportedStolen) {
   Json j = Body(r);
   EXPECT_EQ(j["decision"], "refer");
   EXPECT_EQ(j["reasons"][0]["code"], "lost-stolen");
+}
+
+std::string Flight() {
+  std::ifstream in(std::string(HUDUD_TESTDATA_DIR) + "/travel/cli/xx101-seven.edi",
+                   std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST_F(ServerTest, ManifestUploadScreensEveryTravellerAndKeepsTheMessage) {
+  auto o = Post("/v1/manifests", Flight(), "omar", "border-control", "application/edifact");
+  ASSERT_TRUE(o);
+  ASSERT_EQ(o->status, 200) << o->body;
+  Json jo = Body(o);
+  EXPECT_EQ(jo["format"], "paxlst");
+  ASSERT_EQ(jo["travellers"].size(), 7u);
+  EXPECT_EQ(jo["summary"]["refer"], 4);
+  EXPECT_EQ(o->body.find("un:111923"), std::string::npos);  // an officer gets no listed file
+  EXPECT_GT(jo["manifest"].get<int>(), 0);
+
+  auto a = Post("/v1/manifests", Flight(), "amina", "ct-investigation", "application/edifact");
+  ASSERT_TRUE(a);
+  ASSERT_EQ(a->status, 200);
+  Json ja = Body(a);
+  EXPECT_EQ(ja["manifest"], jo["manifest"]);  // the same bytes are kept once
+  bool found = false;
+  for (const auto& t : ja["travellers"]) {
+    if (t["name"] == "AYMAN AL-ZAWAHIRI") {
+      found = true;
+      EXPECT_EQ(t["hits"][0]["entity_id"], "un:111923");
+    }
+  }
+  EXPECT_TRUE(found);
+  ExpectProblem(Post("/v1/manifests", "not EDIFACT", "omar", "border-control", "text/plain"), 400,
+                "invalid-request");
+  ExpectProblem(Post("/v1/manifests", Flight(), "dpo", "audit", "application/edifact"), 403,
+                "forbidden");
 }
 
 TEST_F(ServerTest, MetricsForAdminsOnly) {
