@@ -30,6 +30,10 @@ void RegisterMrz(httplib::Server& http, Service& service);
 // (manifests_endpoint.cc).
 void RegisterManifests(httplib::Server& http, Service& service);
 
+// POST and DELETE /v1/session: the console's sign-in and sign-out
+// (session_endpoint.cc); public (it is how one gets credentials).
+void RegisterSession(httplib::Server& http, Service& service);
+
 // GET /v1/lists (lists_endpoint.cc).
 void RegisterLists(httplib::Server& http, Service& service);
 

@@ -126,6 +126,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   RegisterLists(http, svc);
   RegisterMrz(http, svc);
   RegisterManifests(http, svc);
+  RegisterSession(http, svc);
 
   impl->port =
       port == 0 ? http.bind_to_any_port(host) : (http.bind_to_port(host, port) ? port : -1);

@@ -79,15 +79,23 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
 
 Service::~Service() = default;
 
-std::optional<Caller> Service::Admit(const httplib::Request& request, httplib::Response& response,
-                                     store::Permission permission, bool personal_data) {
-  Result<store::Principal> who = Status::InvalidArgument("no credentials");
+Result<store::Principal> Service::Identify(const httplib::Request& request) {
   const std::string auth = request.get_header_value("Authorization");
   if (auth.rfind("Bearer ", 0) == 0) {
-    who = authenticator_->AuthenticateToken(std::string_view(auth).substr(7));
-  } else if (std::string cookie = CookieValue(request, kSessionCookie); !cookie.empty()) {
-    who = authenticator_->AuthenticateSession(cookie);
+    return authenticator_->AuthenticateToken(std::string_view(auth).substr(7));
   }
+  if (std::string cookie = CookieValue(request, kSessionCookie); !cookie.empty()) {
+    return authenticator_->AuthenticateSession(cookie);
+  }
+  return Status::InvalidArgument("no credentials");
+}
+
+void Service::InvalidateCredentials() { authenticator_->Invalidate(); }
+
+std::optional<Caller> Service::Admit(const httplib::Request& request, httplib::Response& response,
+                                     store::Permission permission, bool personal_data) {
+  Result<store::Principal> who = Identify(request);
+  const std::string auth = request.get_header_value("Authorization");
   if (!who.ok()) {
     if (who.status().code() == Status::Code::kIOError) {
       SendProblem(response, MakeProblem("unavailable", "the credential store is unavailable"),

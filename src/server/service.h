@@ -58,6 +58,14 @@ class Service {
   std::optional<Caller> Admit(const httplib::Request& request, httplib::Response& response,
                               store::Permission permission, bool personal_data);
 
+  // Who sent the request (token or session cookie), without any permission
+  // check; a refusal when the credentials are missing or invalid.
+  Result<store::Principal> Identify(const httplib::Request& request);
+
+  // Forgets the verified credentials kept in memory (after a sign-out or a
+  // change of users and tokens made through the server).
+  void InvalidateCredentials();
+
   // Records an access and waits until the record is durable; returns its
   // seq. The caller answers 500 when this fails: no unrecorded access.
   Result<int64_t> Audit(const Caller& caller, store::AuditAction action, std::string object,

@@ -27,6 +27,8 @@ namespace {
 
 using api::Json;
 
+constexpr char kKarimPassword[] = "Samarkand-Bukhara-1499!";
+
 class ServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -50,6 +52,9 @@ class ServerTest : public ::testing::Test {
       ASSERT_TRUE(t.ok()) << t.status().ToString();
       tokens_[name] = t->value;
     }
+    ASSERT_TRUE(
+        store::AddUser(**store, "karim", store::Role::kAnalyst, kKarimPassword, "", "", "root")
+            .ok());
     auto t = store::CreateToken(**store, "root", "test", "", "root");
     ASSERT_TRUE(t.ok());
     tokens_["root"] = t->value;
@@ -431,6 +436,35 @@ TEST_F(ServerTest, ManifestUploadScreensEveryTravellerAndKeepsTheMessage) {
                 "invalid-request");
   ExpectProblem(Post("/v1/manifests", Flight(), "dpo", "audit", "application/edifact"), 403,
                 "forbidden");
+}
+
+TEST_F(ServerTest, ConsoleSignInSetsASessionCookieAndSignOutEndsIt) {
+  httplib::Client c("127.0.0.1", server_->port());
+  auto wrong = c.Post("/v1/session", R"({"user":"karim","password":"guess-guess-guess"})",
+                      "application/json");
+  ExpectProblem(wrong, 401, "unauthenticated");
+  auto ok = c.Post("/v1/session", Json{{"user", "karim"}, {"password", kKarimPassword}}.dump(),
+                   "application/json");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  EXPECT_EQ(Body(ok)["role"], "analyst");
+  const std::string cookie = ok->get_header_value("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  const std::string value = cookie.substr(0, cookie.find(';'));
+  ASSERT_EQ(value.rfind("hudud_session=hus_", 0), 0u) << value;
+  const httplib::Headers with_cookie = {{"Cookie", value}, {"X-Purpose", "ct-investigation"}};
+  auto screened =
+      c.Post("/v1/screen", with_cookie, R"({"name":"Ivan Petrov"})", "application/json");
+  ASSERT_TRUE(screened);
+  EXPECT_EQ(screened->status, 200) << screened->body;
+  auto out = c.Delete("/v1/session", with_cookie);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->status, 200) << out->body;
+  auto after = c.Post("/v1/screen", with_cookie, R"({"name":"Ivan Petrov"})", "application/json");
+  ExpectProblem(after, 401, "unauthenticated");
+  ExpectProblem(c.Post("/v1/session", R"({"user":"karim"})", "application/json"), 400,
+                "invalid-request");
 }
 
 TEST_F(ServerTest, MetricsForAdminsOnly) {
