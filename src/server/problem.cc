@@ -19,6 +19,7 @@ const std::vector<ProblemType>& ProblemTypes() {
       {"body-too-large", 413, "The body is too large"},
       {"batch-too-large", 413, "Too many queries in one batch"},
       {"unsupported-media-type", 415, "The body must be application/json"},
+      {"too-many-attempts", 429, "Too many failed sign-ins; try again later"},
       {"internal", 500, "Internal error"},
       {"unavailable", 503, "The service is not ready"},
   };

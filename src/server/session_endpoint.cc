@@ -2,6 +2,10 @@
 // password (argon2id), opens a session and sets it as an HttpOnly,
 // SameSite=Strict cookie (Secure under TLS); DELETE /v1/session ends it.
 // A failed sign-in is recorded, without the password.
+#include <chrono>
+#include <map>
+#include <mutex>
+
 #include "api/output.h"
 #include "server/endpoints.h"
 #include "server/problem.h"
@@ -9,6 +13,52 @@
 
 namespace hudud::server {
 namespace {
+
+// Failed sign-ins per user name and per client address: after
+// kMaxFailuresPerUser (or kMaxFailuresPerAddress: a whole office may sign in
+// from one address) within kWindow, further attempts are refused for the
+// rest of the window without checking the password, so passwords cannot be
+// guessed at speed.
+constexpr int kMaxFailuresPerUser = 5;
+constexpr int kMaxFailuresPerAddress = 50;
+constexpr std::chrono::minutes kWindow{15};
+
+class SignInThrottle {
+ public:
+  bool Blocked(const std::string& key, int max_failures) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = failures_.find(key);
+    if (it == failures_.end()) return false;
+    if (std::chrono::steady_clock::now() - it->second.first > kWindow) {
+      failures_.erase(it);
+      return false;
+    }
+    return it->second.second >= max_failures;
+  }
+  void Failed(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto& [since, count] = failures_[key];
+    if (count == 0 || std::chrono::steady_clock::now() - since > kWindow) {
+      since = std::chrono::steady_clock::now();
+      count = 0;
+    }
+    ++count;
+    if (failures_.size() > 100000) failures_.clear();  // bounded memory under a flood
+  }
+  void Succeeded(const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    failures_.erase(key);
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::pair<std::chrono::steady_clock::time_point, int>> failures_;
+};
+
+SignInThrottle& Throttle() {
+  static SignInThrottle* throttle = new SignInThrottle();
+  return *throttle;
+}
 
 std::string CookieHeader(const std::string& value, int64_t max_age, bool secure) {
   return "hudud_session=" + value +
@@ -33,6 +83,13 @@ void SignIn(Service& service, const httplib::Request& req, httplib::Response& re
     return;
   }
   const std::string user = body["user"];
+  const std::string user_key = "user:" + user, addr_key = "addr:" + req.remote_addr;
+  if (Throttle().Blocked(user_key, kMaxFailuresPerUser) ||
+      Throttle().Blocked(addr_key, kMaxFailuresPerAddress)) {
+    SendProblem(res, MakeProblem("too-many-attempts", "too many failed sign-ins; wait 15 minutes"),
+                req.path);
+    return;
+  }
   Result<std::unique_ptr<store::Store>> db = service.OpenStore();
   if (!db.ok()) {
     SendProblem(res, MakeProblem("unavailable", db.status().message()), req.path);
@@ -44,6 +101,8 @@ void SignIn(Service& service, const httplib::Request& req, httplib::Response& re
       SendProblem(res, MakeProblem("unavailable", "the credential store is unavailable"), req.path);
       return;
     }
+    Throttle().Failed(user_key);
+    Throttle().Failed(addr_key);
     store::AuditEntry e;
     e.actor = user.empty() ? "(none)" : user.substr(0, 64);
     e.purpose = "sign-in";
@@ -55,6 +114,7 @@ void SignIn(Service& service, const httplib::Request& req, httplib::Response& re
                 req.path);
     return;
   }
+  Throttle().Succeeded(user_key);
   Result<store::IssuedCredential> session = store::CreateSession(**db, who->name);
   if (!session.ok()) {
     SendProblem(res, MakeProblem("internal", session.status().message()), req.path);

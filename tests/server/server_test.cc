@@ -467,6 +467,25 @@ TEST_F(ServerTest, ConsoleSignInSetsASessionCookieAndSignOutEndsIt) {
                 "invalid-request");
 }
 
+TEST_F(ServerTest, RepeatedFailedSignInsAreThrottled) {
+  ASSERT_TRUE([] {
+    auto store = store::Store::Open(db_);
+    return store.ok() && store::AddUser(**store, "target", store::Role::kAnalyst,
+                                        "Pamir-Highway-4655m", "", "", "root")
+                             .ok();
+  }());
+  httplib::Client c("127.0.0.1", server_->port());
+  for (int i = 0; i < 5; ++i) {
+    ExpectProblem(c.Post("/v1/session", R"({"user":"target","password":"wrong-wrong-wrong"})",
+                         "application/json"),
+                  401, "unauthenticated");
+  }
+  // Even the right password is refused now: guessing cannot go on.
+  ExpectProblem(c.Post("/v1/session", R"({"user":"target","password":"Pamir-Highway-4655m"})",
+                       "application/json"),
+                429, "too-many-attempts");
+}
+
 TEST_F(ServerTest, MetricsForAdminsOnly) {
   httplib::Client c("127.0.0.1", server_->port());
   auto m = c.Get("/metrics", {{"Authorization", "Bearer " + tokens_["root"]}});
