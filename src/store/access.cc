@@ -182,8 +182,6 @@ std::optional<int64_t> ParseIso(std::string_view s) {
 // ---------------------------------------------------------------------------
 // Checks on names and text.
 
-bool Blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 size_t CodePoints(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;

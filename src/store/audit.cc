@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "lists/csv.h"
 #include "store/db.h"
 
 namespace hudud::store {
@@ -137,44 +138,6 @@ bool SignatureVerifies(std::string_view public_key_hex, std::string_view signatu
                                      message.size(), pk) == 0;
 }
 
-bool ValidUtf8(std::string_view s) {
-  size_t i = 0;
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  while (i < s.size()) {
-    const unsigned char c = byte(i);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = 0;
-    uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((byte(i + k) & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF.
-    static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return false;
-    i += len;
-  }
-  return true;
-}
-
-bool Blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 std::string FormatUtc(std::chrono::system_clock::time_point t, int year_offset) {
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
@@ -265,7 +228,8 @@ Status CheckEntry(const AuditEntry& e, size_t index) {
       {"object", &e.object}, {"detail", &e.detail},
   };
   for (const auto& [name, value] : fields) {
-    if (!ValidUtf8(*value)) return Status::InvalidArgument(where + name + " is not valid UTF-8");
+    if (!lists::IsValidUtf8(*value))
+      return Status::InvalidArgument(where + name + " is not valid UTF-8");
   }
   return Status::Ok();
 }
@@ -953,7 +917,7 @@ Result<AuditPruneResult> PruneAudit(Store& store, const std::string& before_iso,
   erasure.action = AuditAction::kErasure;
   erasure.object = std::string(kAuditLogObject);
   for (const std::string* f : {&erasure.actor, &erasure.role, &erasure.purpose}) {
-    if (!ValidUtf8(*f)) {
+    if (!lists::IsValidUtf8(*f)) {
       return Status::InvalidArgument("audit prune: user, role and purpose must be valid UTF-8");
     }
   }

@@ -13,6 +13,12 @@
 
 namespace hudud::store {
 
+// True when `s` holds nothing but spaces, tabs and line breaks: a required
+// field (actor, purpose, justification) given as blanks is not given.
+inline bool Blank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 // Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ".
 std::string UtcNowIso8601();
 

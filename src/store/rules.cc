@@ -44,8 +44,6 @@ Status CheckName(const std::string& name) {
   return Status::Ok();
 }
 
-bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 Result<std::vector<RuleVersion>> Query(Store::Impl& impl, const std::string& where,
                                        const std::string& arg) {
   Result<Stmt> q = impl.Prepare(std::string("SELECT ") + kColumns + " FROM rules " + where +
