@@ -300,7 +300,8 @@ int Run(int argc, char** argv) {
     auto a = Clock::now();
     Result<travel::Mrz> mrz = travel::ParseMrz(lines, options.today);
     if (!mrz.ok()) return std::fprintf(stderr, "mrz: %s\n", mrz.status().message().c_str()), 1;
-    Result<targeting::BoothScreening> b = targeting::ScreenMrz(*mrz, **screener, reported, options);
+    Result<targeting::BoothScreening> b =
+        targeting::ScreenMrz(*mrz, screener->get(), reported, options);
     if (!b.ok()) return std::fprintf(stderr, "%s\n", b.status().message().c_str()), 1;
     t.ms.push_back(Ms(a, Clock::now()));
     t.referred += b->decision == targeting::Decision::kRefer;

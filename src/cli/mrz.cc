@@ -59,7 +59,6 @@ int Run(const Options& o) {
 
   std::optional<Engine> engine;
   targeting::ReportedDocumentIndex reported;
-  targeting::BoothScreening booth;
   targeting::ScreeningOptions options;
   options.threshold = o.threshold;
   options.limit = o.limit;
@@ -74,18 +73,12 @@ int Run(const Options& o) {
     Result<targeting::ReportedDocumentIndex> r = LoadReportedDocuments(**store);
     if (!r.ok()) return FailStatus(r.status());
     reported = std::move(*r);
-    Result<targeting::BoothScreening> b =
-        targeting::ScreenMrz(*mrz, *engine->screener, reported, options);
-    if (!b.ok()) return FailStatus(b.status());
-    booth = std::move(*b);
-  } else {
-    // Document checks only: an empty index of listed people.
-    Result<std::unique_ptr<match::Screener>> none = match::Screener::Build({});
-    if (!none.ok()) return FailStatus(none.status());
-    Result<targeting::BoothScreening> b = targeting::ScreenMrz(*mrz, **none, reported, options);
-    if (!b.ok()) return FailStatus(b.status());
-    booth = std::move(*b);
   }
+  // With --no-screen there is no engine: document checks only.
+  Result<targeting::BoothScreening> b =
+      targeting::ScreenMrz(*mrz, engine ? engine->screener.get() : nullptr, reported, options);
+  if (!b.ok()) return FailStatus(b.status());
+  const targeting::BoothScreening& booth = *b;
 
   const travel::Mrz& m = *mrz;
   std::optional<bool> expired = m.IsExpired(today);

@@ -46,7 +46,7 @@ void Check(Service& service, const httplib::Request& req, httplib::Response& res
     return;
   }
   Result<targeting::BoothScreening> booth =
-      targeting::ScreenMrz(*mrz, service.screener(), *service.ReportedDocuments());
+      targeting::ScreenMrz(*mrz, &service.screener(), *service.ReportedDocuments());
   if (!booth.ok()) {
     SendProblem(res, MakeProblem("internal", booth.status().message()), req.path);
     return;

@@ -8,7 +8,7 @@
 
 namespace hudud::targeting {
 
-Result<BoothScreening> ScreenMrz(const travel::Mrz& mrz, const match::Screener& screener,
+Result<BoothScreening> ScreenMrz(const travel::Mrz& mrz, const match::Screener* screener,
                                  const ReportedDocumentIndex& reported,
                                  const ScreeningOptions& options) {
   BoothScreening out;
@@ -29,9 +29,7 @@ Result<BoothScreening> ScreenMrz(const travel::Mrz& mrz, const match::Screener& 
   }
   for (const ReportedDocument* r :
        reported.Find(mrz.document_number, mrz.issuing_state, mrz.document_code)) {
-    std::string detail = what + ": reported " + (r->status.empty() ? "lost or stolen" : r->status);
-    if (!r->source.empty()) detail += " in " + r->source;
-    if (!r->reference.empty()) detail += " (" + r->reference + ")";
+    const std::string detail = what + ": " + DescribeReport(*r);
     out.documents.push_back({"lost-stolen", what, detail, true});
     out.reasons.push_back({"lost-stolen", detail, true});
   }
@@ -63,8 +61,8 @@ Result<BoothScreening> ScreenMrz(const travel::Mrz& mrz, const match::Screener& 
   q.document_country = CanonicalIssuer(mrz.issuing_state);
   if (q.names.empty()) {
     out.reasons.push_back({"data", "no name in the MRZ: not screened by name", true});
-  } else {
-    Result<std::vector<match::Hit>> hits = screener.Screen(q);
+  } else if (screener != nullptr) {
+    Result<std::vector<match::Hit>> hits = screener->Screen(q);
     if (!hits.ok()) return hits.status();
     out.hits = std::move(*hits);
   }

@@ -24,8 +24,9 @@ struct BoothScreening {
 // Refers on: a failed check digit, an expired document (on `today`), a
 // document in the lost and stolen register, a watchlist hit. A possibly
 // truncated name, OCR corrections and unknown codes are noted without
-// referring. `today` empty = today (UTC).
-Result<BoothScreening> ScreenMrz(const travel::Mrz& mrz, const match::Screener& screener,
+// referring. `today` empty = today (UTC). A null `screener` checks the
+// document only: the holder is not screened.
+Result<BoothScreening> ScreenMrz(const travel::Mrz& mrz, const match::Screener* screener,
                                  const ReportedDocumentIndex& reported,
                                  const ScreeningOptions& options = {});
 

@@ -89,6 +89,13 @@ std::vector<const ReportedDocument*> ReportedDocumentIndex::Find(std::string_vie
   return out;
 }
 
+std::string DescribeReport(const ReportedDocument& report) {
+  std::string out = "reported " + (report.status.empty() ? "lost or stolen" : report.status);
+  if (!report.source.empty()) out += " in " + report.source;
+  if (!report.reference.empty()) out += " (" + report.reference + ")";
+  return out;
+}
+
 std::string DescribeDocument(std::string_view type, std::string_view country,
                              std::string_view number) {
   std::string out(type.empty() ? "document" : type);
@@ -106,11 +113,7 @@ std::vector<DocumentFinding> CheckDocument(const travel::TravelDocument& documen
       DescribeDocument(document.type, document.issuing_country, document.number);
   for (const ReportedDocument* r :
        reported.Find(document.number, document.issuing_country, document.type)) {
-    std::string detail =
-        "reported " + (r->status.empty() ? std::string("lost or stolen") : r->status);
-    if (!r->source.empty()) detail += " in " + r->source;
-    if (!r->reference.empty()) detail += " (" + r->reference + ")";
-    out.push_back({"lost-stolen", what, detail, true});
+    out.push_back({"lost-stolen", what, DescribeReport(*r), true});
   }
   // Visas and other documents are checked for expiry the same way: an
   // expired visa matters as much at the border.

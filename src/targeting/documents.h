@@ -68,6 +68,10 @@ std::vector<DocumentFinding> CheckDocument(const travel::TravelDocument& documen
                                            const model::PartialDate& travel_start,
                                            const model::PartialDate& travel_end);
 
+// "reported stolen in interpol-sltd (SLTD-77)": what the register says of
+// `report`, for every kind of document check.
+std::string DescribeReport(const ReportedDocument& report);
+
 // "P GBR 123456789" for messages.
 std::string DescribeDocument(std::string_view type, std::string_view country,
                              std::string_view number);

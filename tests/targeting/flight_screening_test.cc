@@ -250,7 +250,7 @@ TEST(Booth, ListedHolderIsReferred) {
       {2024, 11, 4});
   ASSERT_TRUE(mrz.ok()) << mrz.status().ToString();
   ASSERT_TRUE(mrz->valid());
-  auto b = ScreenMrz(*mrz, *screener, {}, Options());
+  auto b = ScreenMrz(*mrz, screener.get(), {}, Options());
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(b->decision, Decision::kRefer);
   ASSERT_FALSE(b->hits.empty());
@@ -263,7 +263,7 @@ TEST(Booth, UnlistedValidDocumentIsClear) {
       Td3("UTO", "ERIKSSON<<ANNA<MARIA", "L898902C3", "UTO", "740812", 'F', "300415"),
       {2024, 11, 4});
   ASSERT_TRUE(mrz.ok());
-  auto b = ScreenMrz(*mrz, *screener, {}, Options());
+  auto b = ScreenMrz(*mrz, screener.get(), {}, Options());
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(b->decision, Decision::kClear);
   EXPECT_TRUE(b->hits.empty());
@@ -276,7 +276,7 @@ TEST(Booth, FailedCheckDigitExpiryAndStolenEachRefer) {
   lines[1][9] = lines[1][9] == '1' ? '2' : '1';  // document number check digit
   auto bad = travel::ParseMrz(lines, {2024, 11, 4});
   ASSERT_TRUE(bad.ok());
-  auto b = ScreenMrz(*bad, *screener, {}, Options());
+  auto b = ScreenMrz(*bad, screener.get(), {}, Options());
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(b->decision, Decision::kRefer);
   EXPECT_EQ(b->reasons.at(0).code, "check-digit");
@@ -285,7 +285,7 @@ TEST(Booth, FailedCheckDigitExpiryAndStolenEachRefer) {
       Td3("UTO", "ERIKSSON<<ANNA<MARIA", "L898902C3", "UTO", "740812", 'F', "120415"),
       {2024, 11, 4});
   ASSERT_TRUE(old.ok());
-  auto e = ScreenMrz(*old, *screener, {}, Options());
+  auto e = ScreenMrz(*old, screener.get(), {}, Options());
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(e->decision, Decision::kRefer);
   EXPECT_EQ(e->reasons.at(0).code, "expired");
@@ -294,7 +294,7 @@ TEST(Booth, FailedCheckDigitExpiryAndStolenEachRefer) {
       Td3("D<<", "MUELLER<<JONAS", "C01X00T47", "D<<", "800101", 'M', "300101"), {2024, 11, 4});
   ASSERT_TRUE(good.ok());
   ReportedDocumentIndex stolen({{"C01X00T47", "DEU", "P", "stolen", "sltd", "S-1"}});
-  auto s = ScreenMrz(*good, *screener, stolen, Options());
+  auto s = ScreenMrz(*good, screener.get(), stolen, Options());
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->decision, Decision::kRefer);
   EXPECT_EQ(s->reasons.at(0).code, "lost-stolen");
