@@ -158,12 +158,7 @@ Json TravellerJson(const travel::Manifest& m, const targeting::TravellerScreenin
 
 Json ManifestScreeningJson(const travel::Manifest& m, const targeting::FlightScreening& result,
                            bool with_detail, double parse_ms, double screen_ms) {
-  size_t passengers = 0, crew = 0;
-  for (const auto& t : m.travellers) {
-    const bool is_crew =
-        t.role == travel::TravellerRole::kCrew || t.role == travel::TravellerRole::kTransitCrew;
-    (is_crew ? crew : passengers)++;
-  }
+  const size_t crew = m.CrewCount(), passengers = m.travellers.size() - crew;
   Json j = Json::object();
   j["format"] = std::string(travel::ToString(m.format));
   Json flights = Json::array();

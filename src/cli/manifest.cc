@@ -109,12 +109,7 @@ int Run(const Options& o) {
   }
 
   const travel::Manifest& m = *manifest;
-  size_t passengers = 0, crew = 0;
-  for (const auto& t : m.travellers) {
-    const bool is_crew =
-        t.role == travel::TravellerRole::kCrew || t.role == travel::TravellerRole::kTransitCrew;
-    (is_crew ? crew : passengers)++;
-  }
+  const size_t crew = m.CrewCount(), passengers = m.travellers.size() - crew;
   std::string out;
   if (o.json) {
     out = DumpJson(

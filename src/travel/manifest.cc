@@ -40,6 +40,12 @@ std::string Payment::MaskedAccount() const {
   return std::string(account.size() - 4, 'X') + account.substr(account.size() - 4);
 }
 
+size_t Manifest::CrewCount() const {
+  size_t crew = 0;
+  for (const Traveller& t : travellers) crew += IsCrew(t.role);
+  return crew;
+}
+
 std::string FlightLeg::Id() const { return carrier + number; }
 
 }  // namespace hudud::travel

@@ -106,6 +106,10 @@ enum class TravellerRole {
   kTransitCrew,       // NAD+DDT
 };
 std::string_view ToString(TravellerRole role);  // "passenger", "crew", "transit-passenger", ...
+// Crew, on duty or in transit.
+inline bool IsCrew(TravellerRole role) {
+  return role == TravellerRole::kCrew || role == TravellerRole::kTransitCrew;
+}
 
 struct Traveller {
   TravellerRole role = TravellerRole::kPassenger;
@@ -186,6 +190,9 @@ struct Manifest {
   std::optional<int> declared_bookings;    // PNRGOV EQN
   std::vector<Finding> warnings;           // about the message as a whole
   int sensitive_deleted = 0;               // sensitive SSR/remarks deleted on receipt
+
+  // The crew members among `travellers` (the others are passengers).
+  size_t CrewCount() const;
 };
 
 // Options shared by the message parsers.

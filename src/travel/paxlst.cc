@@ -135,10 +135,6 @@ bool SameLeg(const FlightLeg& a, const FlightLeg& b) {
          a.arrival.raw == b.arrival.raw;
 }
 
-bool IsPassenger(TravellerRole r) {
-  return r == TravellerRole::kPassenger || r == TravellerRole::kTransitPassenger;
-}
-
 // One UNH..UNT message read on its own, before parts are joined.
 struct MessagePart {
   Manifest manifest;       // this message alone
@@ -770,7 +766,7 @@ void MessageReader::ReadEmp(const EdifactSegment& s) {
   if (code.size() != 3 || code.compare(0, 2, "CR") != 0 || code[2] < '1' || code[2] > '5') {
     Flag(s, "crew function " + Shown(code) + " is not CR1..CR5");
   }
-  if (IsPassenger(p.role)) Flag(s, "crew function on a passenger record");
+  if (!IsCrew(p.role)) Flag(s, "crew function on a passenger record");
 }
 
 void MessageReader::ReadNat(const EdifactSegment& s) {
@@ -1167,7 +1163,7 @@ void Finish(Flight* f, const std::vector<std::vector<Finding>>& interchange_warn
     }
   }
   int passengers = 0, crew = 0;
-  for (const Traveller& t : m.travellers) (IsPassenger(t.role) ? passengers : crew) += 1;
+  for (const Traveller& t : m.travellers) (IsCrew(t.role) ? crew : passengers) += 1;
   const std::optional<int>* declared[2] = {&m.declared_passengers, &m.declared_crew};
   const int read[2] = {passengers, crew};
   for (int k = 0; k < 2; ++k) {
