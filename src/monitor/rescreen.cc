@@ -55,8 +55,9 @@ Result<std::unordered_map<std::string, VersionInfo>> ActiveVersions(store::Store
   return out;
 }
 
-store::NewAlert MakeAlert(const std::string& subject_id, const match::Hit& hit,
-                          const model::Entity& entity, const std::string& trigger,
+store::NewAlert MakeAlert(const std::string& subject_id, const std::string& subject_hash,
+                          const match::Hit& hit, const model::Entity& entity,
+                          const std::string& trigger,
                           const std::unordered_map<std::string, VersionInfo>& versions) {
   store::NewAlert a;
   a.subject_id = subject_id;
@@ -71,6 +72,7 @@ store::NewAlert MakeAlert(const std::string& subject_id, const match::Hit& hit,
   a.summary = hit.explanation.summary;
   a.trigger = trigger;
   a.designated_at = entity.listed_on;
+  a.subject_hash = subject_hash;
   return a;
 }
 
@@ -99,8 +101,12 @@ Status ScreenAndRaise(const std::vector<store::Subject>& subjects, const Rescree
       errors[i] = hits.status();
       return;
     }
+    const std::string hash =
+        store::SubjectDataHash(subject.names, subject.dob, subject.nationality, subject.document,
+                               subject.document_country, subject.gender, subject.kind);
     for (const match::Hit& h : *hits) {
-      found[i].push_back(MakeAlert(subject.id, h, s->entity(h.entity_index), trigger, versions));
+      found[i].push_back(
+          MakeAlert(subject.id, hash, h, s->entity(h.entity_index), trigger, versions));
     }
   });
   for (const Status& e : errors) HUDUD_RETURN_IF_ERROR(e);

@@ -127,34 +127,10 @@ Result<int64_t> Monitoring::SubjectCount() {
 }
 
 Result<int64_t> Monitoring::RaiseAlerts(const std::vector<NewAlert>& alerts) {
-  Store::Impl& impl = *store_.impl();
-  Transaction tx(&impl);
-  HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
-  // The partial unique index on open (subject, entity) pairs turns a second
-  // open alert on the same pair into an ignored insert.
-  Result<Stmt> ins = impl.Prepare(
-      "INSERT OR IGNORE INTO alerts (subject_id, entity_id, list_id, version_id, score, summary, "
-      "status, trigger, designated_at, imported_at, raised_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)");
-  if (!ins.ok()) return ins.status();
+  Result<std::vector<RaiseResult>> r = Cases(store_).Raise(alerts);
+  if (!r.ok()) return r.status();
   int64_t raised = 0;
-  for (const NewAlert& a : alerts) {
-    // Stamped per alert: the time the alert exists is what is measured.
-    const std::string now = UtcNowIso8601();
-    BindText(*ins, 1, a.subject_id);
-    BindText(*ins, 2, a.entity_id);
-    BindText(*ins, 3, a.list_id);
-    sqlite3_bind_int64(ins->get(), 4, a.version_id);
-    sqlite3_bind_double(ins->get(), 5, a.score);
-    BindText(*ins, 6, a.summary);
-    BindText(*ins, 7, a.trigger);
-    BindText(*ins, 8, a.designated_at);
-    BindText(*ins, 9, a.imported_at);
-    BindText(*ins, 10, now);
-    HUDUD_RETURN_IF_ERROR(impl.Run(*ins, "storing an alert on subject " + a.subject_id));
-    raised += sqlite3_changes(impl.db);
-  }
-  HUDUD_RETURN_IF_ERROR(tx.Commit());
+  for (const RaiseResult& x : *r) raised += x.raised ? 1 : 0;
   return raised;
 }
 
@@ -181,42 +157,14 @@ Result<int64_t> Monitoring::CloseAlertsOnEntities(const std::vector<std::string>
 }
 
 Result<std::vector<Alert>> Monitoring::Alerts(const AlertFilter& filter) {
-  Store::Impl& impl = *store_.impl();
-  std::string sql =
-      "SELECT id, subject_id, entity_id, list_id, version_id, score, summary, status, trigger, "
-      "designated_at, imported_at, raised_at, coalesce(closed_at, ''), "
-      "coalesce(closed_reason, '') FROM alerts WHERE (?1 = '' OR status = ?1) "
-      "AND (?2 = '' OR subject_id = ?2) AND (?3 = '' OR list_id = ?3) ORDER BY id DESC";
-  if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
-  Result<Stmt> q = impl.Prepare(sql);
-  if (!q.ok()) return q.status();
-  BindText(*q, 1, filter.status);
-  BindText(*q, 2, filter.subject_id);
-  BindText(*q, 3, filter.list_id);
-  std::vector<Alert> out;
-  while (true) {
-    Result<bool> row = impl.Step(*q, "reading alerts");
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    sqlite3_stmt* s = q->get();
-    Alert a;
-    a.id = sqlite3_column_int64(s, 0);
-    a.subject_id = ColumnText(s, 1);
-    a.entity_id = ColumnText(s, 2);
-    a.list_id = ColumnText(s, 3);
-    a.version_id = sqlite3_column_int64(s, 4);
-    a.score = sqlite3_column_double(s, 5);
-    a.summary = ColumnText(s, 6);
-    a.status = ColumnText(s, 7);
-    a.trigger = ColumnText(s, 8);
-    a.designated_at = ColumnText(s, 9);
-    a.imported_at = ColumnText(s, 10);
-    a.raised_at = ColumnText(s, 11);
-    a.closed_at = ColumnText(s, 12);
-    a.closed_reason = ColumnText(s, 13);
-    out.push_back(std::move(a));
-  }
-  return out;
+  AlertQuery q;
+  q.status = filter.status;
+  q.subject_id = filter.subject_id;
+  q.list_id = filter.list_id;
+  q.limit = filter.limit;
+  Result<AlertPage> page = Cases(store_).Find(q);
+  if (!page.ok()) return page.status();
+  return std::move(page->alerts);
 }
 
 }  // namespace hudud::store

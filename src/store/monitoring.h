@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "store/cases.h"
 #include "store/store.h"
 
 namespace hudud::store {
@@ -22,22 +23,6 @@ struct Subject {
 
 struct SubjectImport {
   int64_t added = 0, changed = 0, unchanged = 0;
-};
-
-struct NewAlert {
-  std::string subject_id, entity_id, list_id;
-  int64_t version_id = 0;  // the list version whose change raised it
-  double score = 0;
-  std::string summary;        // the match explanation in one line
-  std::string trigger;        // "list-change", "rescreen", "subject-import"
-  std::string designated_at;  // the entity's listing date as the list gives it
-  std::string imported_at;    // when that list version was imported
-};
-
-struct Alert : NewAlert {
-  int64_t id = 0;
-  std::string status;  // "open", "closed"
-  std::string raised_at, closed_at, closed_reason;
 };
 
 struct AlertFilter {
@@ -58,8 +43,9 @@ class Monitoring {
   Result<std::vector<Subject>> LoadSubjects();
   Result<int64_t> SubjectCount();
 
-  // Stores the alerts whose (subject, entity) pair has no open alert yet,
-  // in one transaction, stamping raised_at; returns how many were stored.
+  // Stores the alerts whose (subject, entity) pair has no open alert yet
+  // and is not a remembered false positive (Cases::Raise), in one
+  // transaction, stamping raised_at; returns how many were stored.
   Result<int64_t> RaiseAlerts(const std::vector<NewAlert>& alerts);
   // Closes the open alerts on these entities (delisted) with `reason`;
   // returns how many were closed.

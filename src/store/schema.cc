@@ -232,6 +232,114 @@ CREATE TABLE audit_signatures (
   signature  TEXT NOT NULL
 );
 )sql",
+    // 6: alert triage and cases, the false-positive memory, redress,
+    // unmasking requests, notifications and disclosures to partners
+    // (cases.h, redress.h, unmask.h, shares.h).
+    R"sql(
+-- Where the hit came from and what was screened, so a reviewer sees the
+-- subject beside the listed entry and retention can mask it.
+ALTER TABLE alerts ADD COLUMN source        TEXT NOT NULL DEFAULT 'monitoring';  -- monitoring, screening, booth, manifest
+ALTER TABLE alerts ADD COLUMN case_ref      TEXT NOT NULL DEFAULT '';  -- "HUD-<n>": the alerts of one screening
+ALTER TABLE alerts ADD COLUMN subject_key   TEXT NOT NULL DEFAULT '';  -- cases.h: whom the false-positive memory knows
+ALTER TABLE alerts ADD COLUMN subject_json  TEXT NOT NULL DEFAULT '';  -- the subject as screened
+ALTER TABLE alerts ADD COLUMN subject_hash  TEXT NOT NULL DEFAULT '';  -- of the subject's data
+ALTER TABLE alerts ADD COLUMN entity_hash   TEXT NOT NULL DEFAULT '';  -- of the listed entry's data
+ALTER TABLE alerts ADD COLUMN flight        TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN manifest_id   INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE alerts ADD COLUMN assignee      TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN decision      TEXT NOT NULL DEFAULT '';  -- confirmed, false-positive, inconclusive
+ALTER TABLE alerts ADD COLUMN justification TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN decided_by    TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN decided_at    TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN outcome       TEXT NOT NULL DEFAULT '';  -- refer, deny-boarding, freeze-report: only once confirmed
+ALTER TABLE alerts ADD COLUMN depersonalised_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX alerts_by_status ON alerts(status, id);
+CREATE INDEX alerts_by_case ON alerts(case_ref);
+-- Append only: the history of every alert.
+CREATE TABLE alert_events (
+  id       INTEGER PRIMARY KEY,
+  alert_id INTEGER NOT NULL REFERENCES alerts(id),
+  action   TEXT NOT NULL,  -- raised, assigned, comment, decided, reopened, closed
+  actor    TEXT NOT NULL,
+  at       TEXT NOT NULL,
+  detail   TEXT NOT NULL
+);
+CREATE INDEX alert_events_by_alert ON alert_events(alert_id);
+-- A false positive confirmed by a person: the pair raises no new alert
+-- while both hashes stay the same.
+CREATE TABLE false_positives (
+  subject_key  TEXT NOT NULL,  -- "subject:<id>" or "traveller:<hash>"
+  entity_id    TEXT NOT NULL,
+  list_id      TEXT NOT NULL,
+  subject_hash TEXT NOT NULL,
+  entity_hash  TEXT NOT NULL,
+  alert_id     INTEGER NOT NULL,
+  decided_by   TEXT NOT NULL,
+  decided_at   TEXT NOT NULL,
+  PRIMARY KEY (subject_key, list_id, entity_id)
+);
+CREATE TABLE redress_requests (
+  id          INTEGER PRIMARY KEY,
+  reference   TEXT NOT NULL UNIQUE,  -- "RDR-<n>", given to the requester
+  requester   TEXT NOT NULL,         -- the person's name as they give it
+  contact     TEXT NOT NULL,
+  description TEXT NOT NULL,
+  alert_ids   TEXT NOT NULL,         -- comma-separated, may be empty
+  state       TEXT NOT NULL,         -- received, under-review, cleared, upheld, rejected
+  received_at TEXT NOT NULL,
+  received_by TEXT NOT NULL,
+  handler     TEXT NOT NULL DEFAULT '',
+  outcome     TEXT NOT NULL DEFAULT '',
+  closed_at   TEXT NOT NULL DEFAULT '',
+  depersonalised_at TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE redress_events (
+  id         INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES redress_requests(id),
+  action     TEXT NOT NULL,
+  actor      TEXT NOT NULL,
+  at         TEXT NOT NULL,
+  detail     TEXT NOT NULL
+);
+CREATE TABLE unmask_requests (
+  id           INTEGER PRIMARY KEY,
+  object       TEXT NOT NULL,  -- "manifest:<id>", "alert:<id>", "subject:<id>" ...
+  reason       TEXT NOT NULL,
+  purpose      TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  state        TEXT NOT NULL,  -- pending, approved, rejected
+  decided_by   TEXT NOT NULL DEFAULT '',
+  decided_at   TEXT NOT NULL DEFAULT '',
+  decision_note TEXT NOT NULL DEFAULT '',
+  expires_at   TEXT NOT NULL DEFAULT ''  -- an approval is good until then
+);
+-- Messages to people in a role (the data-protection officer is told of
+-- every unmasking request and decision).
+CREATE TABLE notifications (
+  id        INTEGER PRIMARY KEY,
+  role      TEXT NOT NULL,
+  at        TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  object    TEXT NOT NULL,
+  text      TEXT NOT NULL,
+  read_by   TEXT NOT NULL DEFAULT '',
+  read_at   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX notifications_by_role ON notifications(role, id);
+-- What was disclosed to a partner organisation: the partner sees only this.
+CREATE TABLE shares (
+  id          INTEGER PRIMARY KEY,
+  partner     TEXT NOT NULL,
+  alert_id    INTEGER NOT NULL REFERENCES alerts(id),
+  fields      TEXT NOT NULL,  -- the disclosed view, JSON
+  reason      TEXT NOT NULL,
+  shared_by   TEXT NOT NULL,
+  shared_at   TEXT NOT NULL,
+  revoked_at  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX shares_by_partner ON shares(partner, id);
+)sql",
 };
 
 }  // namespace
