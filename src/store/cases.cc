@@ -408,7 +408,8 @@ Result<Alert> Cases::Decide(int64_t id, Decision decision, const std::string& ju
         "alert_id = excluded.alert_id, decided_by = excluded.decided_by, "
         "decided_at = excluded.decided_at");
     if (!fp.ok()) return fp.status();
-    BindText(*fp, 1, KeyOf(*a));
+    const std::string key = KeyOf(*a);  // bound SQLITE_STATIC: must outlive the step
+    BindText(*fp, 1, key);
     BindText(*fp, 2, a->entity_id);
     BindText(*fp, 3, a->list_id);
     BindText(*fp, 4, a->subject_hash);
