@@ -120,6 +120,9 @@ Json TravellerJson(const travel::Manifest& m, const targeting::TravellerScreenin
     // match, not whom it matches.
     if (r.code == "watchlist" && !with_detail) {
       reasons.push_back(ReasonJson({r.code, "possible watchlist match: refer for review", true}));
+    } else if (r.code == "cleared" && !with_detail) {
+      reasons.push_back(
+          ReasonJson({r.code, "a possible match was reviewed and cleared before", false}));
     } else {
       reasons.push_back(ReasonJson(r));
     }
@@ -130,6 +133,15 @@ Json TravellerJson(const travel::Manifest& m, const targeting::TravellerScreenin
     for (const auto& h : ts.hits) hits.push_back(HitJson(h, /*with_name_kind=*/true));
   }
   j["hits"] = std::move(hits);
+  if (with_detail && !ts.cleared.empty()) {
+    Json cleared = Json::array();
+    for (const auto& c : ts.cleared) {
+      Json h = HitJson(c.hit, /*with_name_kind=*/true);
+      h["cleared_by_alert"] = c.alert;
+      cleared.push_back(std::move(h));
+    }
+    j["cleared"] = std::move(cleared);
+  }
   Json rules = Json::array();
   for (const auto& r : ts.rules) {
     Json conds = Json::array();

@@ -69,7 +69,9 @@ Json RecordJson(const store::AuditRecord& r) {
               {"object", r.object},
               {"detail", r.detail},
               {"prev_hash", r.prev_hash},
-              {"hash", r.hash}};
+              {"hash", r.hash},
+              {"detail_hash", r.detail_hash},
+              {"masked_by", r.masked_by}};
 }
 
 std::string RecordText(const store::AuditRecord& r) {
@@ -103,6 +105,7 @@ int RunVerify(const Options& o) {
            {"signatures", v->signatures},
            {"signed_through", v->signed_through},
            {"pruned_through", v->pruned_through},
+           {"masked", v->masked},
            {"first_bad_seq", v->first_bad_seq},
            {"problem", v->problem},
            {"public_key", expected}};
@@ -126,6 +129,12 @@ int RunVerify(const Options& o) {
   if (v->pruned_through > 0) {
     out += fmt::format("  records up to {} were pruned (retention); the rest start at {}\n",
                        v->pruned_through, v->first_seq);
+  }
+  if (v->masked > 0) {
+    out += fmt::format(
+        "  {} record{} masked (depersonalised by retention; each vouched for by its erasure "
+        "record)\n",
+        v->masked, v->masked == 1 ? "" : "s");
   }
   if (v->records > 0 && v->signed_through < v->last_seq) {
     const int64_t first_unsigned = std::max(v->signed_through + 1, v->first_seq);

@@ -23,9 +23,12 @@ CommandRunner AddListsExportCommand(CLI::App& exp);
 // hudud designations propose|amend|delist|approve|reject|publish|list|show (designations.cc)
 CommandRunner AddDesignationsCommand(CLI::App& designations);
 
-// hudud subjects import FILE; hudud subjects rescreen; hudud alerts list (monitoring.cc)
+// hudud subjects import FILE; hudud subjects rescreen (monitoring.cc); hudud alerts
+// list|show|assign|comment|decide|outcome|reopen (alerts.cc)
 CommandRunner AddSubjectsCommand(CLI::App& subjects);
 CommandRunner AddAlertsCommand(CLI::App& alerts);
+// hudud redress file|list|show|review|resolve (redress.cc)
+CommandRunner AddRedressCommand(CLI::App& redress);
 
 // hudud manifest screen FILE... (manifest.cc); hudud mrz check LINES... (mrz.cc);
 // hudud documents import|list (documents.cc); hudud rules save|test|activate|
@@ -41,6 +44,11 @@ CommandRunner AddAuditCommand(CLI::App& audit);
 // hudud users add|list|disable|passwd; hudud tokens create|list|revoke (users.cc)
 CommandRunner AddUsersCommand(CLI::App& users);
 CommandRunner AddTokensCommand(CLI::App& tokens);
+
+// hudud retention run|status (retention.cc); hudud unmask request|approve|reject|read|
+// list|show|notifications (unmask.cc)
+CommandRunner AddRetentionCommand(CLI::App& retention);
+CommandRunner AddUnmaskCommand(CLI::App& unmask);
 
 // hudud serve [--db PATH] [--listen ADDR:PORT] [--tls-cert F --tls-key F] (serve.cc)
 CommandRunner AddServeCommand(CLI::App& serve);

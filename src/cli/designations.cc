@@ -10,12 +10,11 @@
 #include <memory>
 #include <string>
 
+#include "api/designations_json.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/json.h"
 #include "cli/output.h"
-#include "model/country.h"
-#include "model/date.h"
 #include "monitor/rescreen.h"
 #include "store/entity_json.h"
 
@@ -57,61 +56,15 @@ Result<model::Entity> EntityFrom(const EntityFlags& f) {
     if (!e.ok()) return Status::InvalidArgument(f.entity_file + ": " + e.status().message());
     return e;
   }
-  if (Trim(f.name).empty()) return Status::InvalidArgument("give --name or --entity FILE");
-  model::Entity e;
-  std::optional<model::EntityKind> kind = model::ParseEntityKind(f.kind);
-  if (!kind) return Status::InvalidArgument("invalid --kind '" + f.kind + "'");
-  e.kind = *kind;
-  model::Name primary;
-  primary.full = std::string(Trim(f.name));
-  e.names.push_back(primary);
-  for (const std::string& a : f.aliases) {
-    model::Name n;
-    n.full = std::string(Trim(a));
-    n.kind = model::NameKind::kGoodAlias;
-    if (!n.full.empty()) e.names.push_back(n);
-  }
-  if (!f.dob.empty()) {
-    std::optional<model::PartialDate> d = model::ParsePartialDate(f.dob);
-    if (!d) return Status::InvalidArgument("invalid --dob '" + f.dob + "'");
-    model::DateOfBirth dob;
-    dob.from = *d;
-    e.dates_of_birth.push_back(dob);
-  }
-  if (!f.nationality.empty()) {
-    e.nationalities.push_back({f.nationality, model::ResolveCountryCode(f.nationality)});
-  }
-  for (const std::string& doc : f.documents) {
-    model::Document d;
-    size_t colon = doc.find(':');
-    d.number = doc.substr(0, colon);
-    if (colon != std::string::npos) {
-      d.issuing_country = doc.substr(colon + 1);
-      d.country_code = model::ResolveCountryCode(d.issuing_country);
-    }
-    d.type = "Identity document";
-    e.documents.push_back(d);
-  }
-  e.program = f.program;
-  return e;
-}
-
-Json ProposalJson(const store::Proposal& p) {
-  return Json{{"id", p.id},
-              {"list", p.list_id},
-              {"entity_id", p.entity_id},
-              {"action", p.action},
-              {"state", p.state},
-              {"name", p.entity.names.empty() ? "" : p.entity.names[0].full},
-              {"reasons", p.reasons},
-              {"evidence", p.evidence},
-              {"proposed_by", p.proposed_by},
-              {"proposed_at", p.proposed_at},
-              {"decided_by", p.decided_by},
-              {"decided_at", p.decided_at},
-              {"decision_note", p.decision_note},
-              {"published_at", p.published_at},
-              {"published_version", p.published_version}};
+  api::EntityFields fields;
+  fields.name = f.name;
+  fields.kind = f.kind;
+  fields.aliases = f.aliases;
+  fields.dob = f.dob;
+  fields.nationality = f.nationality;
+  fields.documents = f.documents;
+  fields.program = f.program;
+  return api::EntityFromFields(fields, api::FieldNaming::kFlags);
 }
 
 std::string ProposalLine(const store::Proposal& p) {
@@ -125,7 +78,7 @@ std::string ProposalLine(const store::Proposal& p) {
 }
 
 int Print(const Options& o, const store::Proposal& p) {
-  if (o.json) return WriteStdout(DumpJson(ProposalJson(p)) + "\n") ? kExitOk : kExitRuntime;
+  if (o.json) return WriteStdout(DumpJson(api::ProposalJson(p)) + "\n") ? kExitOk : kExitRuntime;
   return WriteStdout(ProposalLine(p)) ? kExitOk : kExitRuntime;
 }
 
@@ -148,7 +101,7 @@ int Run(Action action, const Options& o) {
     if (!all.ok()) return FailStatus(all.status());
     if (o.json) {
       Json out = Json::array();
-      for (const store::Proposal& p : *all) out.push_back(ProposalJson(p));
+      for (const store::Proposal& p : *all) out.push_back(api::ProposalJson(p));
       return WriteStdout(DumpJson(out) + "\n") ? kExitOk : kExitRuntime;
     }
     std::string text = all->empty() ? "no proposals\n" : "";
@@ -161,14 +114,7 @@ int Run(Action action, const Options& o) {
     Result<std::vector<store::ProposalEvent>> events = registry.Events(o.proposal);
     if (!events.ok()) return FailStatus(events.status());
     if (o.json) {
-      Json j = ProposalJson(*p);
-      j["entity"] = Json::parse(store::EntityToJson(p->entity));
-      Json ev = Json::array();
-      for (const store::ProposalEvent& e : *events) {
-        ev.push_back(
-            {{"action", e.action}, {"actor", e.actor}, {"at", e.at}, {"detail", e.detail}});
-      }
-      j["events"] = ev;
+      Json j = api::ProposalDetailJson(*p, *events);
       return WriteStdout(DumpJson(j) + "\n") ? kExitOk : kExitRuntime;
     }
     std::string text = ProposalLine(*p) + "  reasons: " + p->reasons + "\n";
@@ -214,17 +160,7 @@ int Run(Action action, const Options& o) {
         Warn("published, but re-screening the held subjects failed: " + r.status().message());
       }
       if (o.json) {
-        Json j = {{"list", s->version.list_id},
-                  {"version", s->version.id},
-                  {"entities", s->version.entities},
-                  {"unchanged", s->unchanged},
-                  {"added", s->added},
-                  {"changed", s->changed},
-                  {"removed", s->removed},
-                  {"added_ids", s->added_ids},
-                  {"changed_ids", s->changed_ids},
-                  {"removed_ids", s->removed_ids}};
-        if (r.ok()) j["alerts_raised"] = r->alerts_raised, j["alerts_closed"] = r->alerts_closed;
+        Json j = api::PublishJson(*s, r.ok() ? &*r : nullptr);
         return WriteStdout(DumpJson(j) + "\n") ? kExitOk : kExitRuntime;
       }
       std::string text;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "api/lists_json.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/engine_loader.h"
@@ -28,17 +29,6 @@ struct ImportOptions {
   bool json = false;
   int threads = 0;
 };
-
-Json RescreenJson(const monitor::RescreenReport& r) {
-  return Json{{"mode", r.mode},
-              {"subjects", r.subjects},
-              {"entities", r.entities},
-              {"subjects_screened_in_full", r.subjects_full},
-              {"hits", r.hits},
-              {"alerts_raised", r.alerts_raised},
-              {"alerts_closed", r.alerts_closed},
-              {"seconds", r.seconds}};
-}
 
 int RunImport(const ImportOptions& opt) {
   if ((opt.format == "csv" || opt.format == "json") && opt.mapping.empty()) {
@@ -79,27 +69,9 @@ int RunImport(const ImportOptions& opt) {
   }
 
   if (opt.json) {
-    const store::ListVersion& v = summary->version;
-    Json j = {{"file", opt.file},
-              {"db", db},
-              {"list", v.list_id},
-              {"version", v.id},
-              {"previous_version", summary->previous_version},
-              {"format", v.format},
-              {"generated_at", v.generated_at},
-              {"sha256", v.sha256},
-              {"entities", v.entities},
-              {"names", v.names},
-              {"documents", v.documents},
-              {"unchanged", summary->unchanged},
-              {"added", summary->added},
-              {"changed", summary->changed},
-              {"removed", summary->removed},
-              {"names_added", summary->names_added},
-              {"names_removed", summary->names_removed},
-              {"documents_added", summary->documents_added},
-              {"documents_removed", summary->documents_removed}};
-    if (rescreen.ok()) j["rescreen"] = RescreenJson(*rescreen);
+    Json j = {{"file", opt.file}, {"db", db}};
+    j.update(api::ImportSummaryJson(*summary));
+    if (rescreen.ok()) j["rescreen"] = api::RescreenJson(*rescreen);
     return WriteStdout(DumpJson(j) + "\n") ? kExitOk : kExitRuntime;
   }
   std::string out = FormatImportSummary(*summary, opt.file);

@@ -9,11 +9,11 @@
 #include <memory>
 #include <string>
 
+#include "api/lists_json.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/json.h"
 #include "cli/output.h"
-#include "lists/export.h"
 #include "store/store.h"
 
 namespace hudud::cli {
@@ -79,15 +79,7 @@ int RunDiff(const DiffOptions& opt) {
   if (!store.ok()) return Fail(kExitRuntime, store.status().message());
   Result<store::ListDiff> diff = (*store)->Diff(opt.list, opt.from, opt.to);
   if (!diff.ok()) return FailStatus(diff.status());
-  if (opt.json) {
-    Json changed = Json::array();
-    for (const store::EntityChange& c : diff->changed) {
-      changed.push_back({{"id", c.id}, {"fields", c.fields}});
-    }
-    Json out = {{"list", diff->list_id}, {"from", diff->from},       {"to", diff->to},
-                {"added", diff->added},  {"removed", diff->removed}, {"changed", changed}};
-    return WriteStdout(DumpJson(out) + "\n") ? kExitOk : kExitRuntime;
-  }
+  if (opt.json) return WriteStdout(DumpJson(api::DiffJson(*diff)) + "\n") ? kExitOk : kExitRuntime;
   std::string text = fmt::format("{}: version {} -> {}: {} added, {} changed, {} removed\n",
                                  diff->list_id, diff->from, diff->to, diff->added.size(),
                                  diff->changed.size(), diff->removed.size());
@@ -112,40 +104,9 @@ struct ExportOptions {
 int RunExport(const ExportOptions& opt) {
   Result<std::unique_ptr<store::Store>> store = OpenExisting(ResolveDbPath(opt.db));
   if (!store.ok()) return Fail(kExitRuntime, store.status().message());
-  Result<std::vector<store::ListInfo>> lists = (*store)->Lists();
-  if (!lists.ok()) return Fail(kExitRuntime, lists.status().message());
-  const store::ListInfo* info = nullptr;
-  for (const store::ListInfo& l : *lists) {
-    if (l.list_id == opt.list) info = &l;
-  }
-  if (info == nullptr) return Fail(kExitUsage, "unknown list \"" + opt.list + "\"");
-  int64_t version = opt.version != 0 ? opt.version : info->active.id;
-  Result<std::vector<store::ListVersion>> versions = (*store)->ListVersions();
-  if (!versions.ok()) return Fail(kExitRuntime, versions.status().message());
-  const store::ListVersion* v = nullptr;
-  for (const store::ListVersion& x : *versions) {
-    if (x.id == version && x.list_id == opt.list) v = &x;
-  }
-  if (v == nullptr) {
-    return Fail(kExitUsage,
-                fmt::format("version {} is not a version of list {}", version, opt.list));
-  }
-  Result<std::vector<model::Entity>> entities = (*store)->LoadVersionEntities(version);
-  if (!entities.ok()) return Fail(kExitRuntime, entities.status().message());
-
-  std::string data;
-  if (opt.format == "ftm-json") {
-    data = lists::WriteFtmJson(*entities);
-  } else if (opt.format == "csv") {
-    data = lists::WriteListCsv(*entities);
-  } else {
-    lists::ParsedList list;
-    list.list_id = opt.list;
-    list.format = v->format;
-    list.generated_at = v->generated_at.empty() ? v->imported_at : v->generated_at;
-    list.entities = std::move(*entities);
-    data = lists::WriteListXml(list);
-  }
+  Result<std::string> exported = api::ExportListVersion(**store, opt.list, opt.version, opt.format);
+  if (!exported.ok()) return FailStatus(exported.status());
+  const std::string& data = *exported;
   if (opt.out.empty() || opt.out == "-") return WriteStdout(data) ? kExitOk : kExitRuntime;
   // Write beside, then rename: a reader never sees half a file.
   const std::string tmp = opt.out + ".tmp";

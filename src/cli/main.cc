@@ -32,11 +32,12 @@ std::string CheckCommandWords(int argc, char** argv) {
   if (command == "screen" || command == "compare" || command == "demo" ||
       command == "designations" || command == "subjects" || command == "alerts" ||
       command == "manifest" || command == "mrz" || command == "documents" || command == "rules" ||
-      command == "audit" || command == "users" || command == "tokens" || command == "serve")
+      command == "audit" || command == "users" || command == "tokens" || command == "serve" ||
+      command == "retention" || command == "unmask" || command == "redress")
     return "";
   return "unknown command '" + std::string(command) +
          "' (expected: lists, screen, compare, designations, subjects, alerts, manifest, mrz, "
-         "documents, rules, audit, users, tokens, serve or demo)";
+         "documents, rules, audit, users, tokens, retention, unmask, redress, serve or demo)";
 }
 
 // "hudud screen --help" for errors after a known command word.
@@ -73,8 +74,12 @@ int Run(int argc, char** argv) {
   CLI::App* subjects =
       app.add_subcommand("subjects", "Subjects held for ongoing monitoring (import, rescreen)");
   hudud::cli::CommandRunner run_subjects = hudud::cli::AddSubjectsCommand(*subjects);
-  CLI::App* alerts = app.add_subcommand("alerts", "Alerts raised on held subjects");
+  CLI::App* alerts =
+      app.add_subcommand("alerts", "The alert queue and its triage (list, show, decide ...)");
   hudud::cli::CommandRunner run_alerts = hudud::cli::AddAlertsCommand(*alerts);
+  CLI::App* redress = app.add_subcommand(
+      "redress", "A person's requests to be cleared of a wrong match (file, review, resolve)");
+  hudud::cli::CommandRunner run_redress = hudud::cli::AddRedressCommand(*redress);
 
   CLI::App* manifest =
       app.add_subcommand("manifest", "Screen the travellers of a PAXLST or PNRGOV message");
@@ -95,6 +100,13 @@ int Run(int argc, char** argv) {
   CLI::App* tokens =
       app.add_subcommand("tokens", "API tokens of the service (create, list, revoke)");
   hudud::cli::CommandRunner run_tokens = hudud::cli::AddTokensCommand(*tokens);
+
+  CLI::App* retention = app.add_subcommand(
+      "retention", "Depersonalise and delete traveller data on schedule (run, status)");
+  hudud::cli::CommandRunner run_retention = hudud::cli::AddRetentionCommand(*retention);
+  CLI::App* unmask = app.add_subcommand(
+      "unmask", "See depersonalised data again under four eyes (request, approve, read, ...)");
+  hudud::cli::CommandRunner run_unmask = hudud::cli::AddUnmaskCommand(*unmask);
 
   CLI::App* serve = app.add_subcommand("serve", "Run the HTTP API");
   hudud::cli::CommandRunner run_serve = hudud::cli::AddServeCommand(*serve);
@@ -134,6 +146,7 @@ int Run(int argc, char** argv) {
   if (*designations) return run_designations();
   if (*subjects) return run_subjects();
   if (*alerts) return run_alerts();
+  if (*redress) return run_redress();
   if (*manifest) return run_manifest();
   if (*mrz) return run_mrz();
   if (*documents) return run_documents();
@@ -141,6 +154,8 @@ int Run(int argc, char** argv) {
   if (*audit) return run_audit();
   if (*users) return run_users();
   if (*tokens) return run_tokens();
+  if (*retention) return run_retention();
+  if (*unmask) return run_unmask();
   if (*serve) return run_serve();
   if (*screen) return run_screen();
   if (*compare) return run_compare();

@@ -6,18 +6,17 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "api/rules_json.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/json.h"
 #include "cli/output.h"
 #include "cli/targeting_io.h"
-#include "store/manifests.h"
-#include "travel/passenger_message.h"
 #include "travel/rules.h"
-#include "travel/travel_dates.h"
 
 namespace hudud::cli {
 namespace {
@@ -35,20 +34,6 @@ struct Options {
   std::string user;
   int max_shown = 20;
 };
-
-Json VersionJson(const store::RuleVersion& v) {
-  return Json{{"name", v.name},
-              {"version", v.version},
-              {"state", v.state},
-              {"expression", v.expression},
-              {"justification", v.justification},
-              {"owner", v.owner},
-              {"created_by", v.created_by},
-              {"created_at", v.created_at},
-              {"activated_by", v.activated_by},
-              {"activated_at", v.activated_at},
-              {"retired_at", v.retired_at}};
-}
 
 std::string VersionText(const store::RuleVersion& v) {
   std::string out = fmt::format("{} v{} [{}] owner {}, written by {} on {}", v.name, v.version,
@@ -77,7 +62,7 @@ int RunSave(const Options& o) {
   store::RuleBook book(**db);
   Result<store::RuleVersion> v = book.Save(o.name, o.expression, o.justification, o.owner, *user);
   if (!v.ok()) return FailStatus(v.status());
-  if (o.json) return Print(DumpJson(VersionJson(*v)) + "\n");
+  if (o.json) return Print(DumpJson(api::RuleVersionJson(*v)) + "\n");
   return Print(
       fmt::format("saved {} version {} as a draft; test it (hudud rules test {}) and "
                   "have another user activate it (hudud rules activate {})\n",
@@ -93,7 +78,7 @@ int RunActivate(const Options& o, bool activate) {
   Result<store::RuleVersion> v =
       activate ? book.Activate(o.name, o.version, *user) : book.Retire(o.name, *user);
   if (!v.ok()) return FailStatus(v.status());
-  if (o.json) return Print(DumpJson(VersionJson(*v)) + "\n");
+  if (o.json) return Print(DumpJson(api::RuleVersionJson(*v)) + "\n");
   return Print(fmt::format("{} version {} is {}\n", v->name, v->version, v->state));
 }
 
@@ -105,7 +90,7 @@ int RunList(const Options& o) {
   if (!vs.ok()) return FailStatus(vs.status());
   if (o.json) {
     Json arr = Json::array();
-    for (const auto& v : *vs) arr.push_back(VersionJson(v));
+    for (const auto& v : *vs) arr.push_back(api::RuleVersionJson(v));
     return Print(DumpJson(arr) + "\n");
   }
   if (vs->empty()) {
@@ -126,22 +111,7 @@ int RunShow(const Options& o) {
   if (vs->empty()) return Fail(kExitUsage, "no rule '" + o.name + "'");
   Result<std::vector<store::RuleEvent>> events = book.Events(o.name);
   if (!events.ok()) return FailStatus(events.status());
-  if (o.json) {
-    Json versions = Json::array();
-    for (const auto& v : *vs) versions.push_back(VersionJson(v));
-    Json history = Json::array();
-    for (const auto& e : *events) {
-      history.push_back(Json{{"version", e.version},
-                             {"action", e.action},
-                             {"actor", e.actor},
-                             {"at", e.at},
-                             {"detail", e.detail}});
-    }
-    return Print(
-        DumpJson(Json{
-            {"name", o.name}, {"versions", std::move(versions)}, {"history", std::move(history)}}) +
-        "\n");
-  }
+  if (o.json) return Print(DumpJson(api::RuleHistoryJson(o.name, *vs, *events)) + "\n");
   std::string out;
   for (const auto& v : *vs) out += VersionText(v);
   out += "History:\n";
@@ -166,82 +136,32 @@ int RunTest(const Options& o) {
   }
   Result<travel::RuleExpression> rule = travel::RuleExpression::Parse(text);
   if (!rule.ok()) return Fail(kExitUsage, rule.status().message());
-  Result<std::vector<store::StoredManifest>> manifests =
-      store::LoadManifests(**db, o.from, o.to, /*with_raw=*/true);
-  if (!manifests.ok()) return FailStatus(manifests.status());
-
-  travel::RuleContext context;
-  context.today = travel::TodayUtc();
-  size_t travellers = 0, hits = 0, flights_hit = 0, unreadable = 0;
-  Json flights = Json::array();
-  std::string text_out;
-  for (const store::StoredManifest& sm : *manifests) {
-    Result<travel::Manifest> m = travel::ParsePassengerMessage(sm.raw, sm.format);
-    if (!m.ok()) {
-      ++unreadable;
-      continue;
-    }
-    Json flight_hits = Json::array();
-    size_t shown = 0, flight_count = 0;
-    for (size_t i = 0; i < m->travellers.size(); ++i) {
-      ++travellers;
-      travel::RuleMatch match = rule->Evaluate(*m, i, context);
-      if (!match.hit) continue;
-      ++hits;
-      ++flight_count;
-      const std::string who = m->travellers[i].name.Full();
-      if (o.json) {
-        flight_hits.push_back(Json{{"traveller", who}, {"explanation", match.Explain()}});
-      } else if (shown++ < static_cast<size_t>(o.max_shown)) {
-        text_out += fmt::format("    {}: {}\n", who, match.Explain());
-      }
-    }
-    flights_hit += flight_count > 0;
-    if (o.json) {
-      flights.push_back(Json{{"manifest", sm.id},
-                             {"flight", sm.flight},
-                             {"format", sm.format},
-                             {"travellers", m->travellers.size()},
-                             {"hits", std::move(flight_hits)}});
-    } else if (flight_count > 0) {
-      text_out = fmt::format("  {} ({}, manifest {}): {} of {} travellers\n", sm.flight, sm.format,
-                             sm.id, flight_count, m->travellers.size()) +
-                 text_out;
-      if (shown > static_cast<size_t>(o.max_shown)) {
-        text_out += fmt::format("    ... and {} more\n", shown - static_cast<size_t>(o.max_shown));
-      }
-    }
-  }
-  if (o.json) {
-    return Print(DumpJson(Json{{"rule", label},
-                               {"expression", text},
-                               {"flights", manifests->size() - unreadable},
-                               {"unreadable", unreadable},
-                               {"travellers", travellers},
-                               {"hits", hits},
-                               {"flights_hit", flights_hit},
-                               {"results", std::move(flights)}}) +
-                 "\n");
-  }
+  Result<api::RuleTest> test = api::TestRule(**db, *rule, o.from, o.to);
+  if (!test.ok()) return FailStatus(test.status());
+  if (o.json) return Print(DumpJson(api::RuleTestJson(label, text, *test)) + "\n");
   std::string out = fmt::format(
-      "{} would have hit {} of {} travellers on {} of {} kept flights{}\n", label, hits, travellers,
-      flights_hit, manifests->size() - unreadable,
-      unreadable ? fmt::format(" ({} kept messages no longer readable)", unreadable) : "");
-  return Print(out + text_out);
+      "{} would have hit {} of {} travellers on {} of {} kept flights{}\n", label, test->hits,
+      test->travellers, test->flights_hit, test->flights.size(),
+      test->unreadable ? fmt::format(" ({} kept messages no longer readable)", test->unreadable)
+                       : "");
+  const size_t max_shown = static_cast<size_t>(std::max(o.max_shown, 0));
+  for (const api::RuleTestFlight& f : test->flights) {
+    if (f.hits.empty()) continue;
+    out += fmt::format("  {} ({}, manifest {}): {} of {} travellers\n", f.flight, f.format,
+                       f.manifest, f.hits.size(), f.travellers);
+    for (size_t i = 0; i < f.hits.size() && i < max_shown; ++i) {
+      out += fmt::format("    {}: {}\n", f.hits[i].traveller, f.hits[i].explanation);
+    }
+    if (f.hits.size() > max_shown) {
+      out += fmt::format("    ... and {} more\n", f.hits.size() - max_shown);
+    }
+  }
+  return Print(out);
 }
 
 int RunFields(const Options& o) {
   const std::vector<travel::FieldInfo>& fields = travel::RuleFields();
-  if (o.json) {
-    Json arr = Json::array();
-    for (const auto& f : fields) {
-      arr.push_back(Json{{"name", std::string(f.name)},
-                         {"type", std::string(f.type)},
-                         {"list", f.list},
-                         {"meaning", std::string(f.meaning)}});
-    }
-    return Print(DumpJson(arr) + "\n");
-  }
+  if (o.json) return Print(DumpJson(api::RuleFieldsJson()) + "\n");
   std::string out;
   for (const auto& f : fields) {
     out += fmt::format("{:<26} {:<11} {}\n", f.name, std::string(f.type) + (f.list ? " list" : ""),

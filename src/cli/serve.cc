@@ -53,7 +53,19 @@ CommandRunner AddServeCommand(CLI::App& serve) {
   serve.add_option("--threads", o->threads,
                    "Request threads: one per open connection (default 64)");
   serve.add_option("--max-body", o->max_body_bytes, "Largest request body in bytes");
+  serve.add_option("--max-import", o->max_import_bytes,
+                   "Largest list, subjects or documents file uploaded, in bytes (default 256 MiB)");
   serve.add_option("--max-batch", o->max_batch, "Most queries in one batch request");
+  serve.add_option("--retention-interval", o->retention_interval_seconds,
+                   "Seconds between scheduled retention runs, the first at start (default 3600; "
+                   "0 = off)");
+  serve.add_option("--depersonalise-after", o->depersonalise_after,
+                   "Depersonalise traveller data after this period (default 6m)");
+  serve.add_option("--delete-after", o->delete_after,
+                   "Delete traveller data after this period (default 5y)");
+  serve.add_option("--vault-key", o->vault_key,
+                   "The vault key file sealing depersonalised originals (default: "
+                   "<db>.vault-key, created mode 600 when absent)");
   return [o]() {
     server::ServerOptions opts = *o;
     opts.db = ResolveDbPath(o->db);

@@ -30,7 +30,7 @@ api::Json RecordJson(const store::AuditRecord& r) {
       {"actor", r.actor},     {"role", r.role},
       {"purpose", r.purpose}, {"action", std::string(store::AuditActionName(r.action))},
       {"object", r.object},   {"detail", r.detail},
-      {"hash", r.hash}};
+      {"hash", r.hash},       {"masked", r.masked_by != 0}};
 }
 
 void List(Service& service, const httplib::Request& req, httplib::Response& res) {
@@ -109,7 +109,8 @@ void Verify(Service& service, const httplib::Request& req, httplib::Response& re
                                           {"problem", v->problem},
                                           {"signatures", v->signatures},
                                           {"signed_through", v->signed_through},
-                                          {"pruned_through", v->pruned_through}}) +
+                                          {"pruned_through", v->pruned_through},
+                                          {"masked", v->masked}}) +
                       "\n",
                   "application/json");
 }

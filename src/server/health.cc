@@ -19,7 +19,7 @@ void RegisterHealth(httplib::Server& http, Service& service) {
       return;
     }
     res.set_content(
-        api::DumpJson(api::Json{{"status", "ready"}, {"entities", service.screener().size()}}) +
+        api::DumpJson(api::Json{{"status", "ready"}, {"entities", service.screener()->size()}}) +
             "\n",
         "application/json");
   });

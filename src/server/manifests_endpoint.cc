@@ -10,6 +10,7 @@
 #include "api/manifest_json.h"
 #include "api/output.h"
 #include "screening/loaders.h"
+#include "screening/review.h"
 #include "server/endpoints.h"
 #include "server/problem.h"
 #include "store/manifests.h"
@@ -47,8 +48,12 @@ void Upload(Service& service, const httplib::Request& req, httplib::Response& re
     return;
   }
   const auto screen_start = std::chrono::steady_clock::now();
+  const ScreenerSnapshot screener = service.screener();
+  const auto cleared = service.ClearedHits();
+  targeting::ScreeningOptions options;
+  options.cleared = cleared.get();
   Result<targeting::FlightScreening> result =
-      targeting::ScreenFlight(*manifest, service.screener(), *service.ReportedDocuments(), *rules);
+      targeting::ScreenFlight(*manifest, screener, *service.ReportedDocuments(), *rules, options);
   if (!result.ok()) {
     SendProblem(res, MakeProblem("internal", result.status().message()), req.path);
     return;
@@ -88,10 +93,30 @@ void Upload(Service& service, const httplib::Request& req, httplib::Response& re
     SendProblem(res, MakeProblem("internal", "the access could not be recorded"), req.path);
     return;
   }
+  const std::string reference = "HUD-" + std::to_string(*consulted);
+  // Every watchlist hit goes to the analysts' queue under the flight's
+  // reference; a refer is a referral for review, and the review is theirs.
+  std::vector<screening::ScreenedPerson> people;
+  for (const auto& ts : result->travellers) {
+    if (ts.hits.empty()) continue;
+    api::Json subject = api::QueryJson(ts.query);
+    subject["flight"] = sm.flight;
+    subject["traveller"] = ts.traveller;
+    people.push_back({ts.query, api::DumpJson(subject), ts.hits});
+  }
+  Result<std::vector<std::vector<int64_t>>> raised =
+      screening::RaiseAlerts(**db, screener, {"manifest", reference, sm.flight, *id}, people);
+  if (!raised.ok()) {
+    SendProblem(res, MakeProblem("internal", raised.status().message()), req.path);
+    return;
+  }
   const bool detail = store::Allows(caller->principal.role, store::Permission::kScreenDetail);
   api::Json out = api::ManifestScreeningJson(*manifest, *result, detail, parse_ms, screen_ms);
   out["manifest"] = *id;
-  out["reference"] = "HUD-" + std::to_string(*consulted);
+  out["reference"] = reference;
+  size_t alerts = 0;
+  for (const auto& ids : *raised) alerts += ids.size();
+  out["alerts"] = alerts;
   res.set_content(api::DumpJson(out) + "\n", "application/json");
 }
 

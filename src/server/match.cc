@@ -9,7 +9,7 @@
 #include <string>
 
 #include "api/output.h"
-#include "lists/export.h"
+#include "api/alerts_json.h"
 #include "server/endpoints.h"
 #include "server/problem.h"
 
@@ -118,14 +118,6 @@ Result<match::Query> ToQuery(const api::Json& entity, const std::string& where, 
   return q;
 }
 
-// The listed entity in FtM, as yente returns it.
-api::Json EntityJson(const model::Entity& e) {
-  const std::string lines = lists::WriteFtmJson({e});
-  api::Json j = api::Json::parse(lines.substr(0, lines.find('\n')), nullptr, false);
-  if (j.is_discarded()) j = api::Json::object();
-  return j;
-}
-
 Result<double> NumberParam(const httplib::Request& req, const api::Json& body,
                            const std::string& name, double fallback) {
   if (req.has_param(name)) {
@@ -199,8 +191,10 @@ void Match(Service& service, const httplib::Request& req, httplib::Response& res
   }
   const std::string dataset = req.matches.size() > 1 ? req.matches[1].str() : "default";
   api::Json responses = api::Json::object();
+  // One index for the whole request: hits name entities by their index in it.
+  const ScreenerSnapshot screener = service.screener();
   for (auto& [key, q] : queries) {
-    Result<std::vector<match::Hit>> hits = service.screener().Screen(q);
+    Result<std::vector<match::Hit>> hits = screener->Screen(q);
     if (!hits.ok()) {
       SendProblem(res,
                   MakeProblem("invalid-query", "queries." + key + ": " + hits.status().message()),
@@ -218,8 +212,8 @@ void Match(Service& service, const httplib::Request& req, httplib::Response& res
     }
     api::Json results = api::Json::array();
     for (const auto& h : *hits) {
-      const model::Entity& e = service.screener().entity(h.entity_index);
-      api::Json r = EntityJson(e);
+      const model::Entity& e = screener->entity(h.entity_index);
+      api::Json r = api::FtmEntityJson(e);
       r["caption"] = e.names.empty() ? h.entity_id : e.names.front().full;
       r["datasets"] = api::Json::array({e.list_id});
       r["referents"] = api::Json::array();

@@ -5,6 +5,7 @@
 // possible watchlist match, never whom it matches; an analyst also gets the
 // hits.
 #include "api/output.h"
+#include "screening/review.h"
 #include "server/endpoints.h"
 #include "server/problem.h"
 #include "targeting/booth.h"
@@ -45,8 +46,12 @@ void Check(Service& service, const httplib::Request& req, httplib::Response& res
     SendProblem(res, MakeProblem("invalid-query", "MRZ: " + mrz.status().message()), req.path);
     return;
   }
+  const ScreenerSnapshot screener = service.screener();
+  const auto cleared = service.ClearedHits();
+  targeting::ScreeningOptions options;
+  options.cleared = cleared.get();
   Result<targeting::BoothScreening> booth =
-      targeting::ScreenMrz(*mrz, &service.screener(), *service.ReportedDocuments());
+      targeting::ScreenMrz(*mrz, screener.get(), *service.ReportedDocuments(), options);
   if (!booth.ok()) {
     SendProblem(res, MakeProblem("internal", booth.status().message()), req.path);
     return;
@@ -63,6 +68,26 @@ void Check(Service& service, const httplib::Request& req, httplib::Response& res
     SendProblem(res, MakeProblem("internal", "the access could not be recorded"), req.path);
     return;
   }
+  const std::string reference = "HUD-" + std::to_string(*seq);
+  // A hit at the booth is a referral: it goes to the analysts' queue under
+  // this check's reference, whoever asked.
+  api::Json alert_ids = api::Json::array();
+  if (!booth->hits.empty()) {
+    Result<std::unique_ptr<store::Store>> db = service.OpenStore();
+    if (!db.ok()) {
+      SendProblem(res, MakeProblem("unavailable", db.status().message()), req.path);
+      return;
+    }
+    api::Json subject = api::QueryJson(booth->query);
+    Result<std::vector<std::vector<int64_t>>> raised =
+        screening::RaiseAlerts(**db, screener, {"booth", reference, "", 0},
+                               {{booth->query, api::DumpJson(subject), booth->hits}});
+    if (!raised.ok()) {
+      SendProblem(res, MakeProblem("internal", raised.status().message()), req.path);
+      return;
+    }
+    for (int64_t id : raised->front()) alert_ids.push_back(id);
+  }
   const bool detail = store::Allows(caller->principal.role, store::Permission::kScreenDetail);
   api::Json checks = api::Json::array();
   for (const auto& c : mrz->checks) {
@@ -72,11 +97,12 @@ void Check(Service& service, const httplib::Request& req, httplib::Response& res
   for (const auto& r : booth->reasons) {
     std::string text = r.detail;
     if (r.code == "watchlist" && !detail) text = "possible watchlist match: refer for review";
+    if (r.code == "cleared" && !detail) text = "a possible match was reviewed and cleared before";
     reasons.push_back(api::Json{{"code", r.code}, {"detail", text}, {"refer", r.refer}});
   }
   std::optional<bool> expired = mrz->IsExpired(travel::TodayUtc());
   api::Json out = {{"decision", std::string(targeting::ToString(booth->decision))},
-                   {"reference", "HUD-" + std::to_string(*seq)},
+                   {"reference", reference},
                    {"document",
                     {{"format", std::string(travel::ToString(mrz->format))},
                      {"code", mrz->document_code},
@@ -92,6 +118,7 @@ void Check(Service& service, const httplib::Request& req, httplib::Response& res
     for (const auto& h : booth->hits) matches.push_back(api::HitJson(h, true));
     out["query"] = api::QueryJson(booth->query);
     out["matches"] = std::move(matches);
+    out["alerts"] = std::move(alert_ids);
   }
   res.set_content(api::DumpJson(out) + "\n", "application/json");
 }

@@ -7,6 +7,7 @@
 
 #include "api/output.h"
 #include "api/query_input.h"
+#include "screening/review.h"
 #include "server/endpoints.h"
 #include "server/problem.h"
 
@@ -41,9 +42,32 @@ struct Screened {
   bool refer = false;
 };
 
-Result<Screened> ScreenOne(Service& service, const Caller& caller, const api::QueryLine& line) {
-  Result<std::vector<match::Hit>> hits = service.screener().Screen(line.query);
+// The database, opened on first need: most screenings hit nothing and
+// never touch it.
+class LazyStore {
+ public:
+  explicit LazyStore(const Service& service) : service_(service) {}
+  Result<store::Store*> Get() {
+    if (!store_) {
+      Result<std::unique_ptr<store::Store>> db = service_.OpenStore();
+      if (!db.ok()) return db.status();
+      store_ = std::move(*db);
+    }
+    return store_.get();
+  }
+
+ private:
+  const Service& service_;
+  std::unique_ptr<store::Store> store_;
+};
+
+Result<Screened> ScreenOne(Service& service, const Caller& caller, const api::QueryLine& line,
+                           LazyStore& db) {
+  const ScreenerSnapshot screener = service.screener();
+  Result<std::vector<match::Hit>> hits = screener->Screen(line.query);
   if (!hits.ok()) return hits.status();
+  std::vector<targeting::ClearedHit> cleared;
+  targeting::SetAsideCleared(line.query, service.ClearedHits().get(), &*hits, &cleared);
   Screened out;
   out.refer = !hits->empty();
   // What the trail keeps: who asked what, for which purpose, and what came back.
@@ -51,18 +75,47 @@ Result<Screened> ScreenOne(Service& service, const Caller& caller, const api::Qu
   api::Json ids = api::Json::array();
   for (const auto& h : *hits) ids.push_back(h.entity_id);
   detail["hits"] = std::move(ids);
+  if (!cleared.empty()) {
+    api::Json c = api::Json::array();
+    for (const auto& h : cleared) c.push_back(h.hit.entity_id);
+    detail["cleared"] = std::move(c);
+  }
   Result<int64_t> seq =
       service.Audit(caller, store::AuditAction::kConsultation, "screening", api::DumpJson(detail));
   if (!seq.ok()) return seq.status();
+  const std::string reference = "HUD-" + std::to_string(*seq);
+  const bool detail_allowed =
+      store::Allows(caller.principal.role, store::Permission::kScreenDetail);
+  // Whoever may not see the match cannot review it: the hit goes to the
+  // analysts' queue under this screening's reference.
+  std::vector<int64_t> alert_ids;
+  if (out.refer && !detail_allowed) {
+    Result<store::Store*> store = db.Get();
+    if (!store.ok()) return store.status();
+    screening::ScreenedPerson person{line.query, api::DumpJson(api::QueryJson(line.query)), *hits};
+    Result<std::vector<std::vector<int64_t>>> raised =
+        screening::RaiseAlerts(**store, screener, {"screening", reference, "", 0}, {person});
+    if (!raised.ok()) return raised.status();
+    alert_ids = std::move(raised->front());
+  }
   api::Json j = api::Json::object();
   if (!line.id.is_null()) j["id"] = line.id;
   j["decision"] = out.refer ? "refer" : "clear";
-  j["reference"] = "HUD-" + std::to_string(*seq);
-  if (store::Allows(caller.principal.role, store::Permission::kScreenDetail)) {
+  j["reference"] = reference;
+  if (detail_allowed) {
     j["query"] = api::QueryJson(line.query);
     api::Json matches = api::Json::array();
     for (const auto& h : *hits) matches.push_back(api::HitJson(h, /*with_name_kind=*/true));
     j["matches"] = std::move(matches);
+    api::Json c = api::Json::array();
+    for (const auto& h : cleared) {
+      api::Json m = api::HitJson(h.hit, /*with_name_kind=*/true);
+      m["cleared_by_alert"] = h.alert;
+      c.push_back(std::move(m));
+    }
+    j["cleared"] = std::move(c);
+  } else if (!alert_ids.empty()) {
+    j["alerts"] = alert_ids.size();
   }
   out.json = std::move(j);
   return out;
@@ -78,7 +131,8 @@ void Single(Service& service, const httplib::Request& req, httplib::Response& re
     SendProblem(res, MakeProblem("invalid-query", line.status().message()), req.path);
     return;
   }
-  Result<Screened> s = ScreenOne(service, *caller, *line);
+  LazyStore db(service);
+  Result<Screened> s = ScreenOne(service, *caller, *line, db);
   if (!s.ok()) {
     const bool user_error = s.status().code() == Status::Code::kInvalidArgument;
     SendProblem(res, MakeProblem(user_error ? "invalid-query" : "internal", s.status().message()),
@@ -128,8 +182,9 @@ void Batch(Service& service, const httplib::Request& req, httplib::Response& res
     lines.push_back(std::move(*line));
   }
   api::Json results = api::Json::array();
+  LazyStore db(service);
   for (const api::QueryLine& line : lines) {
-    Result<Screened> s = ScreenOne(service, *caller, line);
+    Result<Screened> s = ScreenOne(service, *caller, line, db);
     if (!s.ok()) {
       SendProblem(res, MakeProblem("internal", s.status().message()), req.path);
       return;

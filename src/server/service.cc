@@ -1,9 +1,12 @@
 // The shared state and the admission of requests (server/service.h).
 #include "server/service.h"
 
+#include "store/cases.h"
+
 #include <fmt/core.h>
 
 #include <filesystem>
+#include <utility>
 
 #include "api/output.h"
 #include "screening/loaders.h"
@@ -64,7 +67,7 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   }
   Result<std::unique_ptr<match::Screener>> screener = match::Screener::Build(std::move(*entities));
   if (!screener.ok()) return screener.status();
-  s->screener_ = std::move(*screener);
+  s->screener_ = std::shared_ptr<const match::Screener>(std::move(*screener));
 
   Result<std::unique_ptr<store::Store>> auth = store::Store::Open(options.db);
   if (!auth.ok()) return auth.status();
@@ -78,6 +81,35 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
 }
 
 Service::~Service() = default;
+
+ScreenerSnapshot Service::screener() const {
+  std::lock_guard<std::mutex> lock(screener_mu_);
+  return ScreenerSnapshot(screener_);
+}
+
+Result<size_t> Service::RebuildScreener() {
+  std::lock_guard<std::mutex> rebuild(rebuild_mu_);
+  Result<std::unique_ptr<store::Store>> db = OpenStore();
+  if (!db.ok()) return db.status();
+  Result<std::vector<model::Entity>> entities = (*db)->LoadActiveEntities();
+  if (!entities.ok()) return entities.status();
+  if (entities->empty()) return Status::NotFound("the database holds no active list");
+  Result<std::unique_ptr<match::Screener>> built = match::Screener::Build(std::move(*entities));
+  if (!built.ok()) return built.status();
+  std::shared_ptr<const match::Screener> next(std::move(*built));
+  const size_t size = next->size();
+  std::shared_ptr<const match::Screener> old;
+  {
+    std::lock_guard<std::mutex> lock(screener_mu_);
+    old = std::exchange(screener_, std::move(next));
+  }
+  return size;  // `old` is freed here, outside the lock, unless a request still holds it
+}
+
+void Service::RefreshReportedDocuments() {
+  std::lock_guard<std::mutex> lock(reported_mu_);
+  reported_stale_ = true;
+}
 
 Result<store::Principal> Service::Identify(const httplib::Request& request) {
   const std::string auth = request.get_header_value("Authorization");
@@ -165,14 +197,51 @@ Result<std::string> RegisterStamp(store::Store& db) {
 
 }  // namespace
 
+void Service::ForgetClearedHits() {
+  std::lock_guard<std::mutex> lock(cleared_mu_);
+  cleared_stale_ = true;
+}
+
+std::shared_ptr<const screening::FalsePositiveMemory> Service::ClearedHits() {
+  std::lock_guard<std::mutex> lock(cleared_mu_);
+  const auto now = std::chrono::steady_clock::now();
+  if (cleared_ && !cleared_stale_ &&
+      now - cleared_checked_ < std::chrono::seconds(options_.register_refresh_seconds)) {
+    return cleared_;
+  }
+  cleared_checked_ = now;
+  cleared_stale_ = false;
+  Result<std::unique_ptr<store::Store>> db = OpenStore();
+  if (db.ok()) {
+    store::Cases cases(**db);
+    Result<std::string> stamp = cases.FalsePositivesStamp();
+    if (stamp.ok() && cleared_ && *stamp == cleared_stamp_) return cleared_;
+    Result<std::unique_ptr<screening::FalsePositiveMemory>> memory =
+        screening::FalsePositiveMemory::Load(**db);
+    if (memory.ok()) {
+      cleared_ = std::move(*memory);
+      cleared_stamp_ = stamp.ok() ? *stamp : "";
+    }
+  }
+  // Unreadable memory: the last one read; none yet: every hit refers,
+  // which errs on the side of review.
+  if (!cleared_) {
+    Result<std::unique_ptr<screening::FalsePositiveMemory>> none =
+        screening::FalsePositiveMemory::Empty();
+    cleared_ = std::move(*none);
+  }
+  return cleared_;
+}
+
 std::shared_ptr<const targeting::ReportedDocumentIndex> Service::ReportedDocuments() {
   std::lock_guard<std::mutex> lock(reported_mu_);
   const auto now = std::chrono::steady_clock::now();
-  if (reported_ &&
+  if (reported_ && !reported_stale_ &&
       now - reported_checked_ < std::chrono::seconds(options_.register_refresh_seconds)) {
     return reported_;
   }
   reported_checked_ = now;
+  reported_stale_ = false;
   Result<std::unique_ptr<store::Store>> db = OpenStore();
   if (!db.ok()) return reported_ ? reported_ : std::make_shared<targeting::ReportedDocumentIndex>();
   Result<std::string> stamp = RegisterStamp(**db);
@@ -192,7 +261,7 @@ Result<std::unique_ptr<store::Store>> Service::OpenStore() const {
 }
 
 std::string Service::MetricsText() const {
-  const match::Screener::Stats st = screener_->stats();
+  const match::Screener::Stats st = screener()->stats();
   return fmt::format(
       "# HELP hudud_listed_entities Entities in the screening index.\n"
       "# TYPE hudud_listed_entities gauge\nhudud_listed_entities {}\n"

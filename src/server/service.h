@@ -16,6 +16,7 @@
 
 #include "base/status.h"
 #include "match/screener.h"
+#include "screening/review.h"
 #include "server/audit_writer.h"
 #include "server/metrics.h"
 #include "store/access.h"
@@ -31,16 +32,38 @@ struct ServerOptions {
   std::string tls_cert, tls_key;          // both or neither
   std::string purposes_file;              // "" = the built-in purposes
   size_t max_body_bytes = 1 << 20;        // larger bodies: 413
-  size_t max_batch = 1000;                // queries per batch request
-  int request_timeout_seconds = 10;       // reading a request
-  int threads = 0;                        // 0 = 64 (one per keep-alive connection)
-  int register_refresh_seconds = 5;       // how stale the lost/stolen register may be
+  // Bodies of the upload routes (list files, held subjects, the documents
+  // register), kept only for an admitted caller: larger ones, 413.
+  size_t max_import_bytes = size_t{256} << 20;
+  size_t max_batch = 1000;           // queries per batch request
+  int request_timeout_seconds = 10;  // reading a request
+  int threads = 0;                   // 0 = 64 (one per keep-alive connection)
+  int register_refresh_seconds = 5;  // how stale the lost/stolen register may be
+  // Retention (server/retention.h): the scheduled run and the vault key.
+  int retention_interval_seconds = 3600;  // 0 = no scheduled run
+  std::string depersonalise_after = "6m";
+  std::string delete_after = "5y";
+  std::string vault_key;  // "" = "<db>.vault-key"
 };
 
 // The caller of an admitted request.
 struct Caller {
   store::Principal principal;
   std::string purpose;  // "" for requests that touch no personal data
+};
+
+// The screening index as one request sees it. A rebuild (after a list
+// import or a publication through the server) swaps in a new index;
+// requests holding the old one finish on it. It converts to the index for
+// code that passes it on by reference: the snapshot then lives until the
+// end of that full expression, so keep a named snapshot when the index is
+// used in more than one statement (a hit's entity_index belongs to the
+// index that produced it).
+class ScreenerSnapshot : public std::shared_ptr<const match::Screener> {
+ public:
+  explicit ScreenerSnapshot(std::shared_ptr<const match::Screener> index)
+      : std::shared_ptr<const match::Screener>(std::move(index)) {}
+  operator const match::Screener&() const { return **this; }  // NOLINT: by design
 };
 
 class Service {
@@ -81,7 +104,22 @@ class Service {
   // without a restart.
   std::shared_ptr<const targeting::ReportedDocumentIndex> ReportedDocuments();
 
-  const match::Screener& screener() const { return *screener_; }
+  // The current screening index, held for as long as the snapshot lives.
+  ScreenerSnapshot screener() const;
+  // Rebuilds the index from the database's active lists and swaps it in;
+  // returns its entity count. Rebuilds run one at a time, each reading the
+  // database after the previous one, so the last reflects the latest
+  // import. On error the current index stays.
+  Result<size_t> RebuildScreener();
+  // The next ReportedDocuments() re-reads the register (after an import
+  // made through the server, which must be seen at once).
+  void RefreshReportedDocuments();
+
+  // The false positives people cleared, in memory, re-read when they
+  // changed (checked at most every options().register_refresh_seconds, and
+  // at once after ForgetClearedHits(): a decision through the server).
+  std::shared_ptr<const screening::FalsePositiveMemory> ClearedHits();
+  void ForgetClearedHits();
   const ServerOptions& options() const { return options_; }
   Metrics& metrics() { return metrics_; }
   const store::PurposeList& purposes() const { return purposes_; }
@@ -91,7 +129,9 @@ class Service {
  private:
   Service() = default;
   ServerOptions options_;
-  std::unique_ptr<match::Screener> screener_;
+  mutable std::mutex screener_mu_;  // guards screener_ (the pointer, not the index)
+  std::shared_ptr<const match::Screener> screener_;
+  std::mutex rebuild_mu_;  // one rebuild at a time
   std::unique_ptr<store::Store> auth_store_;
   std::unique_ptr<store::Authenticator> authenticator_;
   std::unique_ptr<AuditWriter> audit_;
@@ -102,6 +142,12 @@ class Service {
   std::shared_ptr<const targeting::ReportedDocumentIndex> reported_;
   std::string reported_stamp_;  // what the register looked like when read
   std::chrono::steady_clock::time_point reported_checked_;
+  bool reported_stale_ = false;  // RefreshReportedDocuments() was called
+  std::mutex cleared_mu_;
+  std::shared_ptr<const screening::FalsePositiveMemory> cleared_;
+  std::string cleared_stamp_;
+  std::chrono::steady_clock::time_point cleared_checked_;
+  bool cleared_stale_ = false;
 };
 
 // The purpose a request gives: the X-Purpose header, else ?purpose=.

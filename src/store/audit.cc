@@ -8,12 +8,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -27,6 +29,7 @@ namespace hudud::store {
 namespace {
 
 constexpr std::string_view kRecordTag = "hudud.audit.v1";
+constexpr std::string_view kRecordTagV2 = "hudud.audit.v2";
 constexpr std::string_view kHeadTag = "hudud.audit.head.v1";
 constexpr std::string_view kChainStart =
     "0000000000000000000000000000000000000000000000000000000000000000";
@@ -81,25 +84,55 @@ class CanonicalHash {
 struct RecordView {
   int64_t seq = 0;
   std::string_view at, actor, role, purpose, action, object, detail, prev_hash, hash;
+  std::string_view detail_hash;  // v2 records; "" for v1
+  int64_t masked_by = 0;
 };
 
 RecordView ViewOf(const AuditRecord& r) {
-  return RecordView{r.seq,    r.at,     r.actor,     r.role, r.purpose, AuditActionName(r.action),
-                    r.object, r.detail, r.prev_hash, r.hash};
+  return RecordView{
+      r.seq,    r.at,     r.actor,     r.role, r.purpose,     AuditActionName(r.action),
+      r.object, r.detail, r.prev_hash, r.hash, r.detail_hash, r.masked_by};
 }
 
+std::string SeqText(int64_t seq) {
+  char buf[24];
+  const int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(seq));
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+// v1 hashes the detail itself; v2 its SHA-256 (detail_hash), so the detail
+// can be masked while the hash still checks.
 void HashRecord(const RecordView& r, char (&hex)[kHashHex + 1]) {
   InitSodium();
   CanonicalHash h;
-  char seq[24];
-  const int n = std::snprintf(seq, sizeof seq, "%lld", static_cast<long long>(r.seq));
-  h.Field(kRecordTag);
-  h.Field(std::string_view(seq, static_cast<size_t>(n)));
-  for (std::string_view f :
-       {r.at, r.actor, r.role, r.purpose, r.action, r.object, r.detail, r.prev_hash}) {
+  const bool v2 = !r.detail_hash.empty();
+  h.Field(v2 ? kRecordTagV2 : kRecordTag);
+  h.Field(SeqText(r.seq));
+  for (std::string_view f : {r.at, r.actor, r.role, r.purpose, r.action, r.object,
+                             v2 ? r.detail_hash : r.detail, r.prev_hash}) {
     h.Field(f);
   }
   h.Finish(hex);
+}
+
+// Lower-case hex SHA-256 of `bytes`.
+std::string Sha256HexOf(std::string_view bytes) {
+  InitSodium();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[kHashHex + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string(hex, kHashHex);
+}
+
+// What a masking erasure record vouches for, per masked record: every
+// stored field as it now stands, the masked detail included.
+void AddMaskedRecord(CanonicalHash* h, const RecordView& r) {
+  h->Field(SeqText(r.seq));
+  for (std::string_view f : {r.at, r.actor, r.role, r.purpose, r.action, r.object, r.detail,
+                             r.detail_hash, r.prev_hash, r.hash}) {
+    h->Field(f);
+  }
 }
 
 // What a head signature signs.
@@ -223,6 +256,10 @@ Status CheckEntry(const AuditEntry& e, size_t index) {
     return Status::InvalidArgument(where + "erasure of " + std::string(kAuditLogObject) +
                                    " is recorded by the audit prune alone");
   }
+  if (e.action == AuditAction::kErasure && e.object == kAuditMaskObject) {
+    return Status::InvalidArgument(where + "erasure of " + std::string(kAuditMaskObject) +
+                                   " is recorded by the masking of audit details alone");
+  }
   const std::pair<const char*, const std::string*> fields[] = {
       {"actor", &e.actor},   {"role", &e.role},     {"purpose", &e.purpose},
       {"object", &e.object}, {"detail", &e.detail},
@@ -245,7 +282,7 @@ Result<std::vector<int64_t>> AppendLocked(Store::Impl& impl,
   if (at < head->at) at = head->at;
   Result<Stmt> ins = impl.Prepare(
       "INSERT INTO audit_log (seq, at, actor, role, purpose, action, object, detail, prev_hash, "
-      "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "hash, detail_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins.ok()) return ins.status();
   std::vector<int64_t> seqs;
   seqs.reserve(entries.size());
@@ -255,9 +292,20 @@ Result<std::vector<int64_t>> AppendLocked(Store::Impl& impl,
   for (const AuditEntry& e : entries) {
     ++seq;
     const std::string_view action = AuditActionName(e.action);
-    HashRecord(
-        RecordView{seq, at, e.actor, e.role, e.purpose, action, e.object, e.detail, prev, {}},
-        hash);
+    const std::string detail_hash = Sha256HexOf(e.detail);
+    HashRecord(RecordView{seq,
+                          at,
+                          e.actor,
+                          e.role,
+                          e.purpose,
+                          action,
+                          e.object,
+                          e.detail,
+                          prev,
+                          {},
+                          detail_hash,
+                          0},
+               hash);
     sqlite3_bind_int64(ins->get(), 1, seq);
     BindText(*ins, 2, at);
     BindText(*ins, 3, e.actor);
@@ -268,6 +316,7 @@ Result<std::vector<int64_t>> AppendLocked(Store::Impl& impl,
     BindText(*ins, 8, e.detail);
     BindText(*ins, 9, prev);
     BindText(*ins, 10, std::string_view(hash, kHashHex));
+    BindText(*ins, 11, detail_hash);
     HUDUD_RETURN_IF_ERROR(impl.Run(*ins, "appending audit record " + std::to_string(seq)));
     prev.assign(hash, kHashHex);
     seqs.push_back(seq);
@@ -309,13 +358,41 @@ std::optional<Anchor> ParseAnchor(int64_t seq, std::string_view detail) {
 }
 
 constexpr const char* kRecordColumns =
-    "seq, at, actor, role, purpose, action, object, detail, prev_hash, hash";
+    "seq, at, actor, role, purpose, action, object, detail, prev_hash, hash, detail_hash, "
+    "masked_by";
 
 RecordView ViewRow(sqlite3_stmt* s) {
-  return RecordView{
-      sqlite3_column_int64(s, 0), ColumnText(s, 1), ColumnText(s, 2), ColumnText(s, 3),
-      ColumnText(s, 4),           ColumnText(s, 5), ColumnText(s, 6), ColumnText(s, 7),
-      ColumnText(s, 8),           ColumnText(s, 9)};
+  return RecordView{sqlite3_column_int64(s, 0), ColumnText(s, 1),  ColumnText(s, 2),
+                    ColumnText(s, 3),           ColumnText(s, 4),  ColumnText(s, 5),
+                    ColumnText(s, 6),           ColumnText(s, 7),  ColumnText(s, 8),
+                    ColumnText(s, 9),           ColumnText(s, 10), sqlite3_column_int64(s, 11)};
+}
+
+// What a masking erasure record's detail says it masked (audit.h).
+struct MaskAttestation {
+  int64_t records = 0, from_seq = 0, to_seq = 0;
+  std::string digest;
+};
+
+std::optional<MaskAttestation> ParseMaskAttestation(std::string_view detail) {
+  nlohmann::json j = nlohmann::json::parse(detail, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  auto m = j.find("masked");
+  if (m == j.end() || !m->is_object()) return std::nullopt;
+  MaskAttestation a;
+  for (auto [key, slot] : {std::pair<const char*, int64_t*>{"records", &a.records},
+                           {"from_seq", &a.from_seq},
+                           {"to_seq", &a.to_seq}}) {
+    auto v = m->find(key);
+    if (v == m->end() || !v->is_number_integer()) return std::nullopt;
+    *slot = v->get<int64_t>();
+  }
+  auto d = m->find("digest");
+  if (d == m->end() || !d->is_string()) return std::nullopt;
+  a.digest = d->get<std::string>();
+  if (a.records < 1 || a.from_seq < 1 || a.to_seq < a.from_seq || !IsLowerHex(a.digest, kHashHex))
+    return std::nullopt;
+  return a;
 }
 
 std::string Short(std::string_view hex) { return std::string(hex.substr(0, 16)) + "…"; }
@@ -387,7 +464,8 @@ class ChainWalk {
     const RecordView a = ViewRow(q->get());
     char hash[kHashHex + 1];
     HashRecord(a, hash);
-    if (a.hash != std::string_view(hash, kHashHex)) {
+    if (a.hash != std::string_view(hash, kHashHex) ||
+        (!a.detail_hash.empty() && Sha256HexOf(a.detail) != a.detail_hash)) {
       Fail(a.seq,
            "record " + std::to_string(a.seq) + ": hash does not match its content (altered)");
       return Status::Ok();
@@ -415,7 +493,8 @@ class ChainWalk {
 
   Status Walk() {
     std::string sql = std::string("SELECT a.seq, a.at, a.actor, a.role, a.purpose, a.action, ") +
-                      "a.object, a.detail, a.prev_hash, a.hash, s.at, s.public_key, s.signature " +
+                      "a.object, a.detail, a.prev_hash, a.hash, a.detail_hash, a.masked_by, " +
+                      "s.at, s.public_key, s.signature " +
                       "FROM audit_log a LEFT JOIN audit_signatures s ON s.seq = a.seq " +
                       (from_seq_ > 0 ? "WHERE a.seq >= ? " : "") + "ORDER BY a.seq";
     Result<Stmt> q = impl_.Prepare(sql);
@@ -445,10 +524,35 @@ class ChainWalk {
                                std::to_string(prev_seq) + " and " + n + " (removed)");
         return Status::Ok();
       }
-      HashRecord(r, hash);
-      if (r.hash != std::string_view(hash, kHashHex)) {
+      // A masked v1 record's hash covered the detail that is gone: the
+      // erasure record that masked it vouches for it instead (below).
+      const bool masked = r.masked_by != 0;
+      if (!(masked && r.detail_hash.empty())) {
+        HashRecord(r, hash);
+        if (r.hash != std::string_view(hash, kHashHex)) {
+          Fail(r.seq, "record " + n + ": hash does not match its content (altered)");
+          return Status::Ok();
+        }
+      }
+      if (!masked && !r.detail_hash.empty() && Sha256HexOf(r.detail) != r.detail_hash) {
         Fail(r.seq, "record " + n + ": hash does not match its content (altered)");
         return Status::Ok();
+      }
+      if (masked) {
+        if (r.masked_by <= r.seq) {
+          Fail(r.seq, "record " + n + ": marked as masked by record " +
+                          std::to_string(r.masked_by) + ", which is not after it (altered)");
+          return Status::Ok();
+        }
+        Pending& p = pending_[r.masked_by];
+        if (p.count == 0) p.first = r.seq;
+        ++p.count;
+        AddMaskedRecord(&p.hash, r);
+        ++v_.masked;
+      }
+      if (r.action == "erasure" && r.object == kAuditMaskObject) {
+        CheckMasking(r);
+        if (!v_.ok) return Status::Ok();
       }
       if (!(first && from_seq_ > 0) && r.prev_hash != prev_hash) {
         if (first && anchor_) {
@@ -465,10 +569,10 @@ class ChainWalk {
         }
         return Status::Ok();
       }
-      if (sqlite3_column_type(s, 10) != SQLITE_NULL) {
+      if (sqlite3_column_type(s, 12) != SQLITE_NULL) {
         ++v_.signatures;
-        const std::string_view sig_at = ColumnText(s, 10), key = ColumnText(s, 11),
-                               sig = ColumnText(s, 12);
+        const std::string_view sig_at = ColumnText(s, 12), key = ColumnText(s, 13),
+                               sig = ColumnText(s, 14);
         if (!expected_key_.empty() && key != expected_key_) {
           Fail(r.seq, "signature of record " + n + " was made with another key (" + Short(key) +
                           ") than the expected one (" + Short(expected_key_) + ")");
@@ -494,8 +598,47 @@ class ChainWalk {
     }
     if (first && from_seq_ > 0) {
       Fail(from_seq_, "record " + std::to_string(from_seq_) + " is signed but missing (truncated)");
+      return Status::Ok();
+    }
+    if (!pending_.empty()) {
+      // Masked records whose erasure record is missing or is no masking record.
+      int64_t seq = 0, by = 0;
+      for (const auto& [masked_by, p] : pending_) {
+        if (seq == 0 || p.first < seq) {
+          seq = p.first;
+          by = masked_by;
+        }
+      }
+      Fail(seq, "record " + std::to_string(seq) + ": marked as masked by record " +
+                    std::to_string(by) + ", which records no such masking (altered)");
     }
     return Status::Ok();
+  }
+
+  // A masking erasure record: the records it masked must be, field for
+  // field, what its detail vouches for. Masked records already pruned, or
+  // before the start of a walk from a signature, cannot be checked here.
+  void CheckMasking(const RecordView& e) {
+    const std::string n = std::to_string(e.seq);
+    std::optional<MaskAttestation> a = ParseMaskAttestation(e.detail);
+    if (!a) {
+      Fail(e.seq, "record " + n + ": the masking in its detail is unreadable");
+      return;
+    }
+    auto it = pending_.find(e.seq);
+    Pending p = it == pending_.end() ? Pending() : it->second;
+    if (it != pending_.end()) pending_.erase(it);
+    if ((anchor_ && a->from_seq <= anchor_->pruned_through) ||
+        (from_seq_ > 0 && a->from_seq < from_seq_)) {
+      return;
+    }
+    char digest[kHashHex + 1];
+    p.hash.Finish(digest);
+    if (p.count != a->records || a->digest != std::string_view(digest, kHashHex)) {
+      Fail(e.seq, "record " + n + ": the masking it records does not match " +
+                      Range(a->from_seq, a->to_seq) +
+                      " as they stand (a masked record was altered, or its mark removed)");
+    }
   }
 
   // A signature whose record is gone: the tail was cut off (or records
@@ -521,10 +664,17 @@ class ChainWalk {
     return Status::Ok();
   }
 
+  // The masked records seen, by the erasure record that masked them.
+  struct Pending {
+    int64_t count = 0, first = 0;
+    CanonicalHash hash;
+  };
+
   Store::Impl& impl_;
   std::string expected_key_;
   int64_t from_seq_ = 0;
   std::optional<Anchor> anchor_;
+  std::map<int64_t, Pending> pending_;
   AuditVerification v_;
 };
 
@@ -638,6 +788,8 @@ Result<std::vector<AuditRecord>> ReadAudit(Store& store, const AuditFilter& filt
     r.detail = v.detail;
     r.prev_hash = v.prev_hash;
     r.hash = v.hash;
+    r.detail_hash = v.detail_hash;
+    r.masked_by = v.masked_by;
     out.push_back(std::move(r));
   }
   return out;
@@ -971,6 +1123,88 @@ Result<AuditPruneResult> PruneAudit(Store& store, const std::string& before_iso,
   result.pruned_through_seq = through;
   result.anchor_seq = anchor->front();
   return result;
+}
+
+}  // namespace hudud::store
+
+namespace hudud::store {
+
+Result<int64_t> MaskAuditDetails(Store& store, const std::vector<AuditDetailMask>& masks,
+                                 const AuditEntry& erasure_in) {
+  if (masks.empty()) return Status::InvalidArgument("audit masking: no records to mask");
+  std::vector<AuditDetailMask> sorted = masks;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const AuditDetailMask& a, const AuditDetailMask& b) { return a.seq < b.seq; });
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    if (i > 0 && sorted[i].seq == sorted[i - 1].seq) {
+      return Status::InvalidArgument("audit masking: record " + std::to_string(sorted[i].seq) +
+                                     " given twice");
+    }
+    if (!lists::IsValidUtf8(sorted[i].masked_detail)) {
+      return Status::InvalidArgument("audit masking: the masked detail of record " +
+                                     std::to_string(sorted[i].seq) + " is not valid UTF-8");
+    }
+  }
+  nlohmann::ordered_json detail = nlohmann::ordered_json::object();
+  if (!erasure_in.detail.empty()) {
+    detail = nlohmann::ordered_json::parse(erasure_in.detail, nullptr, false);
+    if (!detail.is_object()) {
+      return Status::InvalidArgument("audit masking: the erasure detail must be a JSON object");
+    }
+  }
+  AuditEntry erasure = erasure_in;
+  erasure.action = AuditAction::kErasure;
+  erasure.object = "(checked)";  // CheckEntry refuses the real object to everyone else
+  HUDUD_RETURN_IF_ERROR(CheckEntry(erasure, 0));
+  erasure.object = std::string(kAuditMaskObject);
+
+  Store::Impl& impl = *store.impl();
+  Transaction tx(&impl);
+  HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
+  Result<Stmt> q =
+      impl.Prepare(std::string("SELECT ") + kRecordColumns + " FROM audit_log WHERE seq = ?");
+  if (!q.ok()) return q.status();
+  CanonicalHash digest;
+  for (const AuditDetailMask& m : sorted) {
+    sqlite3_bind_int64(q->get(), 1, m.seq);
+    Result<bool> row = impl.Step(*q, "reading audit record " + std::to_string(m.seq));
+    if (!row.ok()) return row.status();
+    if (!*row) {
+      return Status::InvalidArgument("audit masking: no audit record " + std::to_string(m.seq));
+    }
+    RecordView r = ViewRow(q->get());
+    if (r.masked_by != 0) {
+      return Status::InvalidArgument("audit masking: record " + std::to_string(m.seq) +
+                                     " is already masked (by record " +
+                                     std::to_string(r.masked_by) + ")");
+    }
+    if (r.action == "erasure" && (r.object == kAuditLogObject || r.object == kAuditMaskObject)) {
+      return Status::InvalidArgument("audit masking: record " + std::to_string(m.seq) +
+                                     " is the audit log's own erasure record");
+    }
+    r.detail = m.masked_detail;
+    AddMaskedRecord(&digest, r);
+    sqlite3_reset(q->get());
+  }
+  char hex[kHashHex + 1];
+  digest.Finish(hex);
+  detail["masked"] = nlohmann::ordered_json{{"records", sorted.size()},
+                                            {"from_seq", sorted.front().seq},
+                                            {"to_seq", sorted.back().seq},
+                                            {"digest", std::string(hex, kHashHex)}};
+  erasure.detail = detail.dump();
+  Result<std::vector<int64_t>> seq = AppendLocked(impl, {erasure});
+  if (!seq.ok()) return seq.status();
+  Result<Stmt> upd = impl.Prepare("UPDATE audit_log SET detail = ?, masked_by = ? WHERE seq = ?");
+  if (!upd.ok()) return upd.status();
+  for (const AuditDetailMask& m : sorted) {
+    BindText(*upd, 1, m.masked_detail);
+    sqlite3_bind_int64(upd->get(), 2, seq->front());
+    sqlite3_bind_int64(upd->get(), 3, m.seq);
+    HUDUD_RETURN_IF_ERROR(impl.Run(*upd, "masking audit record " + std::to_string(m.seq)));
+  }
+  HUDUD_RETURN_IF_ERROR(tx.Commit());
+  return seq->front();
 }
 
 }  // namespace hudud::store

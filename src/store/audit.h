@@ -7,12 +7,32 @@
 // The chain. Records are numbered 1, 2, ... (seq, never reused). Each
 // record's hash is the lower-case hex SHA-256 of its canonical encoding:
 // for each of the strings
-//   "hudud.audit.v1", seq (decimal), at, actor, role, purpose, action,
-//   object, detail, prev_hash
-// its byte length as 8 bytes big-endian followed by its UTF-8 bytes. The
-// first record's prev_hash is 64 '0's; every other record's prev_hash is
-// the hash of the record before it. AuditRecordHash() computes it, so an
-// auditor can re-implement the check without hudud.
+//   "hudud.audit.v2", seq (decimal), at, actor, role, purpose, action,
+//   object, detail_hash, prev_hash
+// its byte length as 8 bytes big-endian followed by its UTF-8 bytes, where
+// detail_hash is the lower-case hex SHA-256 of the detail as appended (kept
+// in its own column); the verifier also checks that hash against the detail
+// while the detail is not masked. Records appended before schema 7 (v1,
+// detail_hash "") keep their formula: "hudud.audit.v1", ... object,
+// detail, prev_hash. The first record's prev_hash is 64 '0's; every other
+// record's prev_hash is the hash of the record before it.
+// AuditRecordHash() computes it, so an auditor can re-implement the check
+// without hudud.
+//
+// Masking. Retention depersonalises the personal details of old records
+// (MaskAuditDetails): the detail is replaced, the record's masked_by names
+// the erasure record (object kAuditMaskObject) appended in the same
+// transaction, and that record's detail vouches for what was masked:
+//   {"masked":{"records":N,"from_seq":A,"to_seq":B,"digest":D}, ...}
+// where D is the SHA-256, fed as above, of every masked record in seq
+// order as it stands after masking (seq, at, actor, role, purpose, action,
+// object, masked detail, detail_hash, prev_hash, hash). A masked v2 record
+// still checks against its own hash (which never covered the detail
+// itself); a masked v1 record's hash can no longer be recomputed and is
+// vouched for by its erasure record alone. So altering a masked record, or
+// removing its mark, breaks the erasure record's digest; the hashes
+// themselves never change, and signatures made before the masking still
+// verify. The original details are sealed elsewhere (vault.h), never here.
 //
 // What the chain shows. Changing any field of a record (its seq included)
 // breaks its own hash ("altered"); deleting one breaks the numbering
@@ -96,6 +116,9 @@ std::string AuditActionNames();
 // The object of PruneAudit's erasure records (the prune anchors). AppendAudit
 // refuses an erasure on this object: only PruneAudit writes anchors.
 inline constexpr std::string_view kAuditLogObject = "audit_log";
+// The object of MaskAuditDetails' erasure records; refused by AppendAudit
+// likewise.
+inline constexpr std::string_view kAuditMaskObject = "audit_log:details";
 
 // One record as the caller gives it. actor, purpose and object are required;
 // every field must be valid UTF-8.
@@ -111,13 +134,16 @@ struct AuditEntry {
 // A stored record.
 struct AuditRecord : AuditEntry {
   int64_t seq = 0;
-  std::string at;         // when appended, UTC "YYYY-MM-DDTHH:MM:SS.mmmZ", never decreasing
-  std::string prev_hash;  // 64 hex digits
-  std::string hash;       // 64 hex digits
+  std::string at;           // when appended, UTC "YYYY-MM-DDTHH:MM:SS.mmmZ", never decreasing
+  std::string prev_hash;    // 64 hex digits
+  std::string hash;         // 64 hex digits
+  std::string detail_hash;  // v2: SHA-256 of the detail as appended (64 hex); "" for v1
+  int64_t masked_by = 0;    // the erasure record that masked the detail; 0 = not masked
 };
 
 // The hash `record` should have (the canonical encoding above), from its
-// seq, at, actor, role, purpose, action, object, detail and prev_hash.
+// seq, at, actor, role, purpose, action, object, prev_hash and detail_hash
+// (v2) or detail (v1, detail_hash "").
 std::string AuditRecordHash(const AuditRecord& record);
 
 // Appends `entries` in order as one transaction (group commit: the service
@@ -158,15 +184,16 @@ struct AuditVerification {
   int64_t signatures = 0;      // signatures checked
   int64_t signed_through = 0;  // the highest seq whose signature verified; 0 = none
   int64_t pruned_through = 0;  // records up to this seq were pruned (the anchor); 0 = none
+  int64_t masked = 0;          // records checked whose detail is masked (depersonalised)
 };
 
 // Walks the whole chain in seq order, in constant memory, and checks every
-// record's hash, its link to the record before, the numbering, the prune
-// anchor, and every signature (ed25519, against the public key stored with
-// it). When `public_key_hex` is given (64 hex digits; InvalidArgument
-// otherwise) every signature must also be made with that key, and a
-// non-empty log must have at least one. Stops at the first problem. An empty
-// log with no signatures is valid.
+// record's hash (and, unless masked, its detail against detail_hash), its
+// link to the record before, the numbering, the prune anchor, every masking
+// erasure record against the records it masked, and every signature (ed25519, against the public
+// key stored with it). When `public_key_hex` is given (64 hex digits; InvalidArgument otherwise)
+// every signature must also be made with that key, and a non-empty log must have at least one.
+// Stops at the first problem. An empty log with no signatures is valid.
 Result<AuditVerification> VerifyAudit(Store& store, const std::string& public_key_hex = "");
 
 // An ed25519 key pair for signing the chain head. The secret key is wiped
@@ -249,5 +276,25 @@ Result<AuditPruneResult> PruneAudit(Store& store, const std::string& before_iso,
 // Now minus `years` years, UTC, as "YYYY-MM-DDTHH:MM:SS.mmmZ" (29 February
 // becomes 28 February). The default prune cut-off is AuditYearsAgo(5).
 std::string AuditYearsAgo(int years);
+
+// One record's detail to mask.
+struct AuditDetailMask {
+  int64_t seq = 0;
+  std::string masked_detail;  // what replaces the detail (valid UTF-8)
+};
+
+// Masks the details of `masks` (distinct seqs, any order) and appends the
+// erasure record that vouches for them (see "Masking" above), made by
+// `erasure.actor`/role/purpose on object kAuditMaskObject (erasure.action
+// and object are set here); its detail is erasure.detail (a JSON object, or
+// empty) with the "masked" attestation added. Returns the erasure record's
+// seq. Refused (InvalidArgument, nothing written) for no masks, a record that
+// does not exist, is already masked, or is itself an erasure of the audit
+// log (prune anchors and masking records stay readable). Call outside any
+// transaction or inside a write transaction of this Store: the masking, the
+// sealing of the originals the caller does, and the erasure record commit
+// together.
+Result<int64_t> MaskAuditDetails(Store& store, const std::vector<AuditDetailMask>& masks,
+                                 const AuditEntry& erasure);
 
 }  // namespace hudud::store

@@ -5,6 +5,7 @@
 
 #include "store/access.h"
 #include "store/db.h"
+#include "store/entity_json.h"
 
 namespace hudud::store {
 namespace {
@@ -334,7 +335,7 @@ Result<Alert> Cases::Assign(int64_t id, const std::string& assignee, const std::
   Result<Alert> a = GetIn(impl, id);
   if (!a.ok()) return a.status();
   if (a->status != "open") {
-    return Status::InvalidArgument("alert " + std::to_string(id) + " is closed");
+    return Status::InvalidArgument("alert " + std::to_string(id) + " is already closed");
   }
   Result<Stmt> q = impl.Prepare("UPDATE alerts SET assignee = ? WHERE id = ?");
   if (!q.ok()) return q.status();
@@ -524,6 +525,64 @@ Result<std::optional<FalsePositive>> Cases::RememberedFalsePositive(const std::s
   fp.decided_by = ColumnText(s, 3);
   fp.decided_at = ColumnText(s, 4);
   return std::optional<FalsePositive>(std::move(fp));
+}
+
+Result<std::vector<FalsePositive>> Cases::CurrentFalsePositives() {
+  Store::Impl& impl = *store_.impl();
+  Result<Stmt> q = impl.Prepare(
+      "SELECT f.subject_key, f.list_id, f.entity_id, f.subject_hash, f.entity_hash, f.alert_id, "
+      "f.decided_by, f.decided_at FROM false_positives f JOIN lists l ON l.list_id = f.list_id "
+      "JOIN entities e ON e.version_id = l.active_version AND e.entity_id = f.entity_id "
+      "WHERE lower(hex(e.content_hash)) = f.entity_hash");
+  if (!q.ok()) return q.status();
+  std::vector<FalsePositive> out;
+  while (true) {
+    Result<bool> row = impl.Step(*q, "reading the false-positive memory");
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    sqlite3_stmt* s = q->get();
+    FalsePositive fp;
+    fp.subject_key = ColumnText(s, 0);
+    fp.list_id = ColumnText(s, 1);
+    fp.entity_id = ColumnText(s, 2);
+    fp.subject_hash = ColumnText(s, 3);
+    fp.entity_hash = ColumnText(s, 4);
+    fp.alert_id = sqlite3_column_int64(s, 5);
+    fp.decided_by = ColumnText(s, 6);
+    fp.decided_at = ColumnText(s, 7);
+    out.push_back(std::move(fp));
+  }
+  return out;
+}
+
+Result<std::string> Cases::FalsePositivesStamp() {
+  Store::Impl& impl = *store_.impl();
+  Result<Stmt> q = impl.Prepare(
+      "SELECT (SELECT count(*) || ':' || coalesce(max(decided_at), '') || ':' || "
+      "coalesce(sum(alert_id), 0) FROM false_positives) || '/' || "
+      "(SELECT coalesce(group_concat(list_id || '=' || coalesce(active_version, 0)), '') "
+      "FROM lists)");
+  if (!q.ok()) return q.status();
+  Result<bool> row = impl.Step(*q, "reading the false-positive memory's stamp");
+  if (!row.ok()) return row.status();
+  return std::string(ColumnText(q->get(), 0));
+}
+
+Result<std::optional<model::Entity>> Cases::ActiveEntity(const std::string& list_id,
+                                                         const std::string& entity_id) {
+  Store::Impl& impl = *store_.impl();
+  Result<Stmt> q = impl.Prepare(
+      "SELECT e.json FROM lists l JOIN entities e ON e.version_id = l.active_version "
+      "WHERE l.list_id = ? AND e.entity_id = ?");
+  if (!q.ok()) return q.status();
+  BindText(*q, 1, list_id);
+  BindText(*q, 2, entity_id);
+  Result<bool> row = impl.Step(*q, "reading the entry " + entity_id);
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<model::Entity>();
+  Result<model::Entity> e = EntityFromJson(ColumnText(q->get(), 0));
+  if (!e.ok()) return e.status();
+  return std::optional<model::Entity>(std::move(*e));
 }
 
 Result<std::string> Cases::ActiveEntityHash(const std::string& list_id,

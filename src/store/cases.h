@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "model/entity.h"
 #include "store/store.h"
 
 namespace hudud::store {
@@ -148,6 +149,18 @@ class Cases {
   Result<std::optional<FalsePositive>> RememberedFalsePositive(const std::string& subject_key,
                                                                const std::string& list_id,
                                                                const std::string& entity_id);
+  // Every remembered false positive that still holds for the entry as its
+  // list's active version has it (the entry unchanged since the decision).
+  Result<std::vector<FalsePositive>> CurrentFalsePositives();
+  // A cheap fingerprint of the memory and the active versions: when it is
+  // unchanged, CurrentFalsePositives() would return the same.
+  Result<std::string> FalsePositivesStamp();
+
+  // The entry as its list's active version has it; nullopt when it is no
+  // longer listed there.
+  Result<std::optional<model::Entity>> ActiveEntity(const std::string& list_id,
+                                                    const std::string& entity_id);
+
   // The content hash of the entry in its list's active version; "" when it
   // is not listed there.
   Result<std::string> ActiveEntityHash(const std::string& list_id, const std::string& entity_id);

@@ -117,6 +117,29 @@ Result<std::vector<Subject>> Monitoring::LoadSubjects() {
   return out;
 }
 
+Result<Subject> Monitoring::GetSubject(const std::string& id) {
+  Store::Impl& impl = *store_.impl();
+  Result<Stmt> q = impl.Prepare(
+      "SELECT subject_id, names, dob, nationality, document, document_country, gender, kind "
+      "FROM subjects WHERE subject_id = ?");
+  if (!q.ok()) return q.status();
+  BindText(*q, 1, id);
+  Result<bool> row = impl.Step(*q, "reading subject " + id);
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("no held subject " + id);
+  sqlite3_stmt* s = q->get();
+  Subject subject;
+  subject.id = ColumnText(s, 0);
+  subject.names = SplitLines(ColumnText(s, 1));
+  subject.dob = ColumnText(s, 2);
+  subject.nationality = ColumnText(s, 3);
+  subject.document = ColumnText(s, 4);
+  subject.document_country = ColumnText(s, 5);
+  subject.gender = ColumnText(s, 6);
+  subject.kind = ColumnText(s, 7);
+  return subject;
+}
+
 Result<int64_t> Monitoring::SubjectCount() {
   Store::Impl& impl = *store_.impl();
   Result<Stmt> q = impl.Prepare("SELECT count(*) FROM subjects");

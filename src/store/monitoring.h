@@ -42,6 +42,8 @@ class Monitoring {
   // Every held subject, in the order first stored.
   Result<std::vector<Subject>> LoadSubjects();
   Result<int64_t> SubjectCount();
+  // One held subject; NotFound when there is none with this id.
+  Result<Subject> GetSubject(const std::string& id);
 
   // Stores the alerts whose (subject, entity) pair has no open alert yet
   // and is not a remembered false positive (Cases::Raise), in one

@@ -340,6 +340,55 @@ CREATE TABLE shares (
 );
 CREATE INDEX shares_by_partner ON shares(partner, id);
 )sql",
+    // 7: retention: depersonalisation and deletion on schedule, the sealed
+    // originals four-eyes unmasking opens, and audit chain v2 so an audit
+    // detail can be masked while the chain still verifies (retention.h,
+    // vault.h, unmask.h, audit.h).
+    R"sql(
+ALTER TABLE manifests ADD COLUMN depersonalised_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX manifests_by_received ON manifests(received_at);
+CREATE INDEX manifests_to_depersonalise ON manifests(depersonalised_at, received_at);
+CREATE INDEX alerts_by_raised ON alerts(raised_at);
+CREATE INDEX alerts_to_depersonalise ON alerts(depersonalised_at, raised_at);
+-- The originals of depersonalised data, sealed with XChaCha20-Poly1305
+-- under a key kept in a file apart from the database and bound to their
+-- object: only an approved unmasking request opens one, and deletion after
+-- the retention period removes it for good.
+CREATE TABLE sealed_originals (
+  object     TEXT PRIMARY KEY,  -- "manifest:<id>", "alert:<id>", "audit:<seq>"
+  sealed_at  TEXT NOT NULL,
+  key_id     TEXT NOT NULL,     -- fingerprint of the vault key that sealed it
+  nonce      BLOB NOT NULL,
+  ciphertext BLOB NOT NULL
+);
+-- Every retention run, with what it did (a JSON report); a run killed
+-- midway stays 'running' until a later run marks it 'interrupted'.
+CREATE TABLE retention_runs (
+  id                   INTEGER PRIMARY KEY,
+  trigger              TEXT NOT NULL,  -- cli, schedule, api
+  actor                TEXT NOT NULL,
+  started_at           TEXT NOT NULL,
+  heartbeat_at         TEXT NOT NULL,
+  finished_at          TEXT NOT NULL DEFAULT '',
+  state                TEXT NOT NULL,  -- running, complete, failed, interrupted
+  now                  TEXT NOT NULL,  -- the date the periods were counted from
+  depersonalise_before TEXT NOT NULL,
+  delete_before        TEXT NOT NULL,
+  report               TEXT NOT NULL DEFAULT '{}',
+  error                TEXT NOT NULL DEFAULT ''
+);
+-- Retention's bookmarks ("audit_scanned_through": the audit records up to
+-- this seq were looked at for depersonalisation).
+CREATE TABLE retention_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+-- Audit chain v2: a record's hash covers the SHA-256 of its detail
+-- (detail_hash; '' for the v1 records before this migration), and masked_by
+-- names the erasure record that masked the detail.
+ALTER TABLE audit_log ADD COLUMN detail_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN masked_by   INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 }  // namespace

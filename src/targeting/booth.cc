@@ -64,8 +64,11 @@ Result<BoothScreening> ScreenMrz(const travel::Mrz& mrz, const match::Screener* 
   } else if (screener != nullptr) {
     Result<std::vector<match::Hit>> hits = screener->Screen(q);
     if (!hits.ok()) return hits.status();
+    SetAsideCleared(q, options.cleared, &*hits, &out.cleared);
     out.hits = std::move(*hits);
   }
+  for (const ClearedHit& c : out.cleared)
+    out.reasons.push_back({"cleared", ClearedReason(c), false});
   for (const match::Hit& hit : out.hits) {
     char score[16];
     std::snprintf(score, sizeof score, "%.2f", hit.score);

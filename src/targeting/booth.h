@@ -17,6 +17,7 @@ struct BoothScreening {
   Decision decision = Decision::kClear;
   std::vector<Reason> reasons;
   std::vector<match::Hit> hits;
+  std::vector<ClearedHit> cleared;  // hits already cleared as false positives
   std::vector<DocumentFinding> documents;
   match::Query query;  // what was asked of the watchlists
 };

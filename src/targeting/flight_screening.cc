@@ -49,6 +49,27 @@ void TravelDates(const travel::Manifest& m, size_t traveller, model::PartialDate
   for (const auto& leg : m.flights) Widen(leg, start, end);
 }
 
+void SetAsideCleared(const match::Query& query, const ClearedHits* cleared,
+                     std::vector<match::Hit>* hits, std::vector<ClearedHit>* out) {
+  if (cleared == nullptr) return;
+  size_t kept = 0;
+  for (size_t j = 0; j < hits->size(); ++j) {
+    const int64_t alert = cleared->ClearedBy(query, (*hits)[j]);
+    if (alert != 0) {
+      out->push_back({std::move((*hits)[j]), alert});
+    } else {
+      if (kept != j) (*hits)[kept] = std::move((*hits)[j]);
+      ++kept;
+    }
+  }
+  hits->resize(kept);
+}
+
+std::string ClearedReason(const ClearedHit& cleared) {
+  return cleared.hit.entity_id + " cleared as a false positive (alert " +
+         std::to_string(cleared.alert) + ")";
+}
+
 Result<FlightScreening> ScreenFlight(const travel::Manifest& manifest,
                                      const match::Screener& screener,
                                      const ReportedDocumentIndex& reported,
@@ -64,13 +85,14 @@ Result<FlightScreening> ScreenFlight(const travel::Manifest& manifest,
   auto screen_one = [&](size_t i) {
     TravellerScreening& ts = out.travellers[i];
     ts.traveller = i;
-    match::Query q = TravellerQuery(manifest.travellers[i], options.threshold, options.limit);
-    if (q.names.empty()) return;
-    Result<std::vector<match::Hit>> hits = screener.Screen(q);
+    ts.query = TravellerQuery(manifest.travellers[i], options.threshold, options.limit);
+    if (ts.query.names.empty()) return;
+    Result<std::vector<match::Hit>> hits = screener.Screen(ts.query);
     if (!hits.ok()) {
       errors[i] = hits.status();
       return;
     }
+    SetAsideCleared(ts.query, options.cleared, &*hits, &ts.cleared);
     ts.hits = std::move(*hits);
   };
   const size_t threads = options.threads > 0 ? static_cast<size_t>(options.threads)
@@ -93,6 +115,9 @@ Result<FlightScreening> ScreenFlight(const travel::Manifest& manifest,
     }
     for (const match::Hit& hit : ts.hits) {
       ts.reasons.push_back({"watchlist", Summarize(hit, screener.entity(hit.entity_index)), true});
+    }
+    for (const ClearedHit& c : ts.cleared) {
+      ts.reasons.push_back({"cleared", ClearedReason(c), false});
     }
     model::PartialDate start, end;
     TravelDates(manifest, i, &start, &end);

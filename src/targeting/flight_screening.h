@@ -28,11 +28,29 @@ struct TargetingRule {
   travel::RuleExpression expression;
 };
 
+// Hits a person already reviewed and found to be false positives for this
+// traveller: they are reported but no longer refer. Implementations must
+// be safe to call from several threads.
+class ClearedHits {
+ public:
+  virtual ~ClearedHits() = default;
+  // The alert whose false-positive decision covers `hit` for the person
+  // `query` describes, or 0.
+  virtual int64_t ClearedBy(const match::Query& query, const match::Hit& hit) const = 0;
+};
+
 struct ScreeningOptions {
   double threshold = match::kDefaultThreshold;
-  int limit = 5;             // watchlist hits kept per traveller
-  model::PartialDate today;  // empty = today (UTC): for dates without a flight
-  int threads = 0;           // 0 = the machine's cores
+  int limit = 5;                         // watchlist hits kept per traveller
+  model::PartialDate today;              // empty = today (UTC): for dates without a flight
+  int threads = 0;                       // 0 = the machine's cores
+  const ClearedHits* cleared = nullptr;  // none: every hit refers
+};
+
+// A watchlist hit a person already cleared as a false positive.
+struct ClearedHit {
+  match::Hit hit;
+  int64_t alert = 0;  // the alert that recorded the decision
 };
 
 enum class Decision { kClear, kRefer };
@@ -41,7 +59,8 @@ std::string_view ToString(Decision decision);  // "clear", "refer"
 // Why a traveller is referred (or, with refer = false, what was noticed).
 struct Reason {
   // "watchlist", "lost-stolen", "expired", "expires-during-travel",
-  // "rule", "co-traveller", "check-digit", "data" (a bad field)
+  // "rule", "co-traveller", "check-digit", "data" (a bad field),
+  // "cleared" (a hit a person found a false positive; never refers)
   std::string code;
   std::string detail;
   bool refer = true;
@@ -58,7 +77,9 @@ struct TravellerScreening {
   size_t traveller = 0;  // index into Manifest::travellers
   Decision decision = Decision::kClear;
   std::vector<Reason> reasons;
-  std::vector<match::Hit> hits;  // watchlist hits, best first
+  std::vector<match::Hit> hits;     // watchlist hits, best first
+  std::vector<ClearedHit> cleared;  // hits already cleared as false positives
+  match::Query query;               // what was asked of the watchlists
   std::vector<DocumentFinding> documents;
   std::vector<RuleHit> rules;
   std::vector<CoTravelLink> companions;  // links to travellers who hit a watchlist
@@ -77,6 +98,12 @@ Result<FlightScreening> ScreenFlight(const travel::Manifest& manifest,
                                      const ReportedDocumentIndex& reported,
                                      const std::vector<TargetingRule>& rules,
                                      const ScreeningOptions& options = {});
+
+// Moves the hits `cleared` covers for `query` from `hits` to `out`.
+void SetAsideCleared(const match::Query& query, const ClearedHits* cleared,
+                     std::vector<match::Hit>* hits, std::vector<ClearedHit>* out);
+// "un:QDi.123 cleared as a false positive (alert 17)".
+std::string ClearedReason(const ClearedHit& cleared);
 
 // The first departure date of the journey `traveller` is on and the last
 // date of its itinerary (empty when the message gives none).

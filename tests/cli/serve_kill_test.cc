@@ -1,6 +1,7 @@
 // `hudud serve` killed with SIGKILL under load: the database opens, the
 // audit chain verifies, and every screening the server answered (its
-// reference HUD-<seq>) is in the trail: no acknowledged write lost.
+// reference HUD-<seq>) and every alert decision it acknowledged is there:
+// no acknowledged write lost.
 #include <httplib.h>
 #include <signal.h>
 
@@ -11,7 +12,9 @@
 #include <thread>
 
 #include "hudud_runner.h"
+#include "lists/list_file.h"
 #include "store/audit.h"
+#include "store/cases.h"
 #include "store/store.h"
 
 namespace hudud::cli::testing {
@@ -115,6 +118,115 @@ TEST(ServeKillTest, SigkillUnderLoadLosesNoAcknowledgedAuditRecord) {
   for (const auto& r : *records) present.insert(r.seq);
   for (int64_t seq : acknowledged) EXPECT_TRUE(present.count(seq)) << "HUD-" << seq << " lost";
   EXPECT_GE(present.size(), acknowledged.size());
+}
+
+// Analysts deciding alerts through the server when it is killed: every
+// decision it acknowledged is in the database with its false-positive
+// memory and its audit record; the database and the chain are valid.
+TEST(ServeKillTest, SigkillDuringAlertDecisionsLosesNoAcknowledgedDecision) {
+  const std::string db = Scratch().path() + "/kill-decide.db";
+  ASSERT_EQ(RunHudud({"lists", "import", UnListPath(), "--db", db}).exit_code, 0);
+  // Held customers named as listed people: an open alert each.
+  Result<lists::ParsedList> un = lists::ReadListFile(UnListPath(), "auto");
+  ASSERT_TRUE(un.ok());
+  std::string csv = "id,name\n";
+  for (size_t i = 0; i < un->entities.size() && i < 400; ++i) {
+    std::string name = un->entities[i].names[0].full;
+    if (name.find_first_of(",\"") != std::string::npos) continue;
+    csv += "c" + std::to_string(i) + "," + name + "\n";
+  }
+  const std::string subjects = Scratch().path() + "/kill-decide.csv";
+  WriteFile(subjects, csv);
+  ASSERT_EQ(RunHudud({"subjects", "import", subjects, "--db", db}).exit_code, 0);
+  ASSERT_EQ(
+      RunHudud({"users", "add", "root", "--role", "admin", "--no-password", "--db", db}).exit_code,
+      0);
+  ASSERT_EQ(RunHudud({"users", "add", "amina", "--role", "analyst", "--no-password", "--db", db,
+                      "--actor", "root"})
+                .exit_code,
+            0);
+  RunResult tok = RunHudud({"tokens", "create", "--user", "amina", "--db", db, "--actor", "root"});
+  ASSERT_EQ(tok.exit_code, 0) << tok.err;
+  std::string token = tok.out;
+  while (!token.empty() && (token.back() == '\n' || token.back() == ' ')) token.pop_back();
+  std::vector<int64_t> open;
+  {
+    auto store = store::Store::Open(db);
+    ASSERT_TRUE(store.ok());
+    store::AlertQuery q;
+    q.status = "open";
+    q.limit = 0;
+    auto page = store::Cases(**store).Find(q);
+    ASSERT_TRUE(page.ok());
+    for (const auto& a : page->alerts) open.push_back(a.id);
+  }
+  ASSERT_GT(open.size(), 200u);
+
+  const std::string err = Scratch().path() + "/serve-decide.err";
+  pid_t pid = Spawn({"serve", "--db", db, "--listen", "127.0.0.1:0"}, err);
+  ASSERT_GT(pid, 0);
+  const int port = PortFrom(err);
+  ASSERT_GT(port, 0) << ReadFile(err);
+  std::atomic<bool> stop{false};
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  std::vector<int64_t> acknowledged;
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 4; ++c) {
+    clients.emplace_back([&] {
+      httplib::Client client("127.0.0.1", port);
+      const httplib::Headers h = {{"Authorization", "Bearer " + token},
+                                  {"X-Purpose", "sanctions-compliance"}};
+      while (!stop) {
+        const size_t i = next++;
+        if (i >= open.size()) break;
+        const std::string path = "/v1/alerts/" + std::to_string(open[i]) + "/decide";
+        auto r = client.Post(path, h,
+                             R"({"decision":"false-positive","justification":"KYC file shows )"
+                             R"(another date of birth"})",
+                             "application/json");
+        if (r && r->status == 200) {
+          std::lock_guard<std::mutex> lock(mu);
+          acknowledged.push_back(open[i]);
+        }
+      }
+    });
+  }
+  for (int i = 0; i < 500; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::lock_guard<std::mutex> lock(mu);
+    if (acknowledged.size() > open.size() / 3) break;
+  }
+  ASSERT_EQ(kill(pid, SIGKILL), 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  stop = true;
+  for (auto& t : clients) t.join();
+  ASSERT_FALSE(acknowledged.empty());
+  std::printf("[ killed   ] after %zu acknowledged decisions of %zu\n", acknowledged.size(),
+              open.size());
+
+  auto store = store::Store::Open(db);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto v = store::VerifyAudit(**store);
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_TRUE(v->ok) << v->problem;
+  store::AuditFilter f;
+  f.actor = "amina";
+  auto records = store::ReadAudit(**store, f);
+  ASSERT_TRUE(records.ok());
+  std::set<std::string> recorded;
+  for (const auto& r : *records) recorded.insert(r.object);
+  store::Cases cases(**store);
+  for (int64_t id : acknowledged) {
+    auto a = cases.Get(id);
+    ASSERT_TRUE(a.ok());
+    EXPECT_EQ(a->decision, "false-positive") << "alert " << id << " lost its decision";
+    auto fp = cases.RememberedFalsePositive(a->subject_key, a->list_id, a->entity_id);
+    ASSERT_TRUE(fp.ok());
+    EXPECT_TRUE(fp->has_value()) << "alert " << id << " lost its false-positive memory";
+    EXPECT_TRUE(recorded.count("alert:" + std::to_string(id))) << "alert " << id << " unrecorded";
+  }
 }
 
 TEST(ServeKillTest, SigtermStopsGracefully) {

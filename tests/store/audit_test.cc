@@ -104,20 +104,28 @@ class AuditTest : public ::testing::Test {
     sqlite3_stmt* s = nullptr;
     ASSERT_EQ(sqlite3_prepare_v2(db,
                                  "INSERT OR REPLACE INTO audit_log (seq, at, actor, role, purpose, "
-                                 "action, object, detail, prev_hash, hash) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 "action, object, detail, prev_hash, hash, detail_hash, masked_by) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                  -1, &s, nullptr),
               SQLITE_OK);
     sqlite3_bind_int64(s, 1, r.seq);
     const std::string action(AuditActionName(r.action));
     int i = 2;
     for (const std::string* v : {&r.at, &r.actor, &r.role, &r.purpose, &action, &r.object,
-                                 &r.detail, &r.prev_hash, &r.hash}) {
+                                 &r.detail, &r.prev_hash, &r.hash, &r.detail_hash}) {
       sqlite3_bind_text(s, i++, v->c_str(), -1, SQLITE_TRANSIENT);
     }
+    sqlite3_bind_int64(s, i, r.masked_by);
     EXPECT_EQ(sqlite3_step(s), SQLITE_DONE) << sqlite3_errmsg(db);
     sqlite3_finalize(s);
     sqlite3_close(db);
+  }
+
+  // What a forger who knows the formula does after changing a record: the
+  // detail's hash (v2) and the record's hash recomputed.
+  static void Rehash(AuditRecord& r) {
+    if (!r.detail_hash.empty()) r.detail_hash = Sha256Hex(r.detail);
+    r.hash = AuditRecordHash(r);
   }
 
   // Signs the head with a key kept in the test's temporary directory.
@@ -171,11 +179,13 @@ TEST_F(AuditTest, AppendsAndReadsBack) {
   EXPECT_EQ((*all)[0].prev_hash, (*all)[1].hash);
 
   // The canonical encoding is as audit.h documents it: each field's length
-  // as 8 bytes big-endian, then its bytes.
+  // as 8 bytes big-endian, then its bytes; v2 hashes the detail's SHA-256.
+  EXPECT_EQ(first.detail_hash, Sha256Hex(first.detail));
+  EXPECT_EQ(first.masked_by, 0);
   std::string canonical;
-  for (const std::string& f :
-       {std::string("hudud.audit.v1"), std::string("1"), first.at, first.actor, first.role,
-        first.purpose, std::string("consultation"), first.object, first.detail, first.prev_hash}) {
+  for (const std::string& f : {std::string("hudud.audit.v2"), std::string("1"), first.at,
+                               first.actor, first.role, first.purpose, std::string("consultation"),
+                               first.object, first.detail_hash, first.prev_hash}) {
     for (int shift = 56; shift >= 0; shift -= 8) {
       canonical.push_back(static_cast<char>(static_cast<uint64_t>(f.size()) >> shift));
     }
@@ -384,8 +394,8 @@ TEST_F(AuditTest, DetectsReorderedRecords) {
   Append(1, 20);
   AuditRecord a = Record(5), b = Record(6);
   std::swap(a.seq, b.seq);
-  a.hash = AuditRecordHash(a);
-  b.hash = AuditRecordHash(b);
+  Rehash(a);
+  Rehash(b);
   WriteRaw(a);
   WriteRaw(b);
   ExpectBroken(Verify(), 5,
@@ -397,7 +407,7 @@ TEST_F(AuditTest, DetectsInsertedRecords) {
   // Replaced by a forgery that hashes correctly and links to record 9.
   AuditRecord forged = Record(10);
   forged.actor = "nobody";
-  forged.hash = AuditRecordHash(forged);
+  Rehash(forged);
   WriteRaw(forged);
   ExpectBroken(Verify(), 11, "record 11: previous hash is not record 10's hash");
 
@@ -407,7 +417,7 @@ TEST_F(AuditTest, DetectsInsertedRecords) {
   AuditRecord extra = Record(20);
   extra.seq = 21;
   extra.prev_hash = std::string(64, 'a');
-  extra.hash = AuditRecordHash(extra);
+  Rehash(extra);
   WriteRaw(extra);
   ExpectBroken(Verify(), 21, "record 21: previous hash is not record 20's hash");
 
@@ -416,7 +426,7 @@ TEST_F(AuditTest, DetectsInsertedRecords) {
   Append(1, 3);
   AuditRecord zero = Record(1);
   zero.seq = 0;
-  zero.hash = AuditRecordHash(zero);
+  Rehash(zero);
   WriteRaw(zero);
   ExpectBroken(Verify(), 0, "sequence numbers start at 1");
 }
@@ -434,7 +444,7 @@ TEST_F(AuditTest, RehashingEverythingIsCaughtBySignatures) {
     AuditRecord r = Record(seq);
     if (seq == 14) r.purpose = "curiosity";
     r.prev_hash = prev;
-    r.hash = AuditRecordHash(r);
+    Rehash(r);
     prev = r.hash;
     WriteRaw(r);
   }
@@ -580,7 +590,7 @@ TEST_F(AuditTest, PruneAnchorTamperingIsDetected) {
   AuditRecord anchor = Record(11);
   const size_t h = anchor.detail.find("pruned_through_hash\":\"") + 22;
   anchor.detail[h] = anchor.detail[h] == 'a' ? 'b' : 'a';
-  anchor.hash = AuditRecordHash(anchor);
+  Rehash(anchor);
   WriteRaw(anchor);
   ExpectBroken(Verify(), 6, "record 6: previous hash is not the hash of pruned record 5");
 }
