@@ -23,8 +23,51 @@ namespace {
 
 thread_local std::chrono::steady_clock::time_point request_start;
 
-// The routes, for metrics labels (a bounded set); "{...}" stands for one
-// path segment. Literal routes come before the patterns that also match them.
+// Whether `path` is an instance of `route`.
+bool RouteMatches(std::string_view route, std::string_view path) {
+  while (!route.empty() && !path.empty()) {
+    if (route.front() != '/' || path.front() != '/') return false;
+    route.remove_prefix(1);
+    path.remove_prefix(1);
+    const size_t r = std::min(route.find('/'), route.size());
+    const size_t p = std::min(path.find('/'), path.size());
+    const std::string_view seg = route.substr(0, r);
+    const bool any = seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+    if (any ? p == 0 : seg != path.substr(0, p)) return false;
+    route.remove_prefix(r);
+    path.remove_prefix(p);
+  }
+  return route.empty() && path.empty();
+}
+
+// The route a path belongs to, for metrics labels.
+std::string RouteOf(const std::string& path) {
+  for (std::string_view r : Routes()) {
+    if (RouteMatches(r, path)) return std::string(r);
+  }
+  return "other";
+}
+
+// Whether the request goes to a route whose body is a file (PostUpload):
+// those take up to max_import_bytes.
+bool UploadRoute(const httplib::Request& req) {
+  return req.method == "POST" && (RouteMatches("/v1/lists/{list}/import", req.path) ||
+                                  req.path == "/v1/subjects" || req.path == "/v1/documents");
+}
+
+// Answers before the body is read; the unread body makes the connection
+// unusable, so it is closed.
+httplib::Server::HandlerResponse Refuse(httplib::Response& res) {
+  CloseAfterAnswer(res);
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+std::string Escape(const std::string& s) { return api::DumpJson(api::Json(s)); }
+
+}  // namespace
+
+// Literal routes come before the patterns that also match them (RouteOf
+// takes the first).
 const std::vector<std::string_view>& Routes() {
   static const std::vector<std::string_view> kRoutes = {
       "/healthz",
@@ -89,49 +132,6 @@ const std::vector<std::string_view>& Routes() {
   };
   return kRoutes;
 }
-
-// Whether `path` is an instance of `route`.
-bool RouteMatches(std::string_view route, std::string_view path) {
-  while (!route.empty() && !path.empty()) {
-    if (route.front() != '/' || path.front() != '/') return false;
-    route.remove_prefix(1);
-    path.remove_prefix(1);
-    const size_t r = std::min(route.find('/'), route.size());
-    const size_t p = std::min(path.find('/'), path.size());
-    const std::string_view seg = route.substr(0, r);
-    const bool any = seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
-    if (any ? p == 0 : seg != path.substr(0, p)) return false;
-    route.remove_prefix(r);
-    path.remove_prefix(p);
-  }
-  return route.empty() && path.empty();
-}
-
-// The route a path belongs to, for metrics labels.
-std::string RouteOf(const std::string& path) {
-  for (std::string_view r : Routes()) {
-    if (RouteMatches(r, path)) return std::string(r);
-  }
-  return "other";
-}
-
-// Whether the request goes to a route whose body is a file (PostUpload):
-// those take up to max_import_bytes.
-bool UploadRoute(const httplib::Request& req) {
-  return req.method == "POST" && (RouteMatches("/v1/lists/{list}/import", req.path) ||
-                                  req.path == "/v1/subjects" || req.path == "/v1/documents");
-}
-
-// Answers before the body is read; the unread body makes the connection
-// unusable, so it is closed.
-httplib::Server::HandlerResponse Refuse(httplib::Response& res) {
-  CloseAfterAnswer(res);
-  return httplib::Server::HandlerResponse::Handled;
-}
-
-std::string Escape(const std::string& s) { return api::DumpJson(api::Json(s)); }
-
-}  // namespace
 
 struct Server::Impl {
   std::unique_ptr<Service> service;

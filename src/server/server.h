@@ -5,6 +5,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "server/service.h"
@@ -28,5 +30,9 @@ class Server {
   explicit Server(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Every route the server answers, "{...}" standing for one path segment:
+// the labels of its metrics, and what docs/openapi.json must describe.
+const std::vector<std::string_view>& Routes();
 
 }  // namespace hudud::server

@@ -40,9 +40,9 @@
 // depersonalisation after deletion, a malformed --now) and for a vault key
 // that is not the one the sealed originals were sealed with, or missing
 // while originals are sealed (the deletions, which need no key, are done
-// first; the run is recorded 'failed'); IOError for the database. A message that cannot be read as EDIFACT at all is not an
-// error: its whole raw content is sealed and replaced by nothing (counted
-// as `unreadable`).
+// first; the run is recorded 'failed'); IOError for the database. A
+// message that cannot be read as EDIFACT at all is not an error: its whole
+// raw content is sealed and replaced by nothing (counted as `unreadable`).
 #pragma once
 
 #include <cstdint>
