@@ -7,15 +7,18 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <spawn.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -140,6 +143,70 @@ inline std::vector<std::string> Lines(const std::string& text) {
 // True when `text` is exactly one line ending in a newline.
 inline bool IsOneLine(const std::string& text) {
   return !text.empty() && text.back() == '\n' && text.find('\n') == text.size() - 1;
+}
+
+// The bundled UN list repeated `copies` times under new DATAIDs.
+inline std::string BigList(int copies) {
+  const std::string xml = ReadFile(UnListPath());
+  const size_t ind_a = xml.find("<INDIVIDUALS>") + 13, ind_b = xml.find("</INDIVIDUALS>");
+  const std::string individuals = xml.substr(ind_a, ind_b - ind_a);
+  std::string out = xml.substr(0, ind_b);
+  for (int k = 0; k < copies; ++k) {
+    std::string copy = individuals;
+    const std::string tag = "<DATAID>";
+    for (size_t p = copy.find(tag); p != std::string::npos; p = copy.find(tag, p + 1)) {
+      copy.insert(p + tag.size(), "copy" + std::to_string(k) + "-");
+    }
+    out += copy;
+  }
+  out += xml.substr(ind_b);
+  return out;
+}
+
+inline std::string IntegrityCheck(const std::string& db_path) {
+  sqlite3* db = nullptr;
+  std::string result = "cannot open";
+  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, nullptr) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW) {
+      result = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    }
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(db);
+  return result;
+}
+
+// Starts `hudud ARGS...` in the background, its stdout to /dev/null and its
+// stderr to `err_path`; the pid, or -1.
+inline pid_t SpawnHudud(const std::vector<std::string>& args, const std::string& err_path) {
+  std::vector<std::string> argv_s = {HUDUD_BINARY};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& a : argv_s) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return rc == 0 ? pid : -1;
+}
+
+// The port a `hudud serve` started with --listen ADDR:0 logged on stderr
+// (`err_path`), waiting up to 6 s for it; -1 when it never did.
+inline int ServerPort(const std::string& err_path) {
+  for (int i = 0; i < 300; ++i) {
+    const std::string log = ReadFile(err_path);
+    const size_t at = log.find("\"port\":");
+    if (at != std::string::npos) return std::atoi(log.c_str() + at + 7);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return -1;
 }
 
 }  // namespace hudud::cli::testing

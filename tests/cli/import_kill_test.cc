@@ -13,39 +13,6 @@
 namespace hudud::cli::testing {
 namespace {
 
-// The bundled UN list repeated `copies` times under new DATAIDs.
-std::string BigList(int copies) {
-  const std::string xml = ReadFile(UnListPath());
-  const size_t ind_a = xml.find("<INDIVIDUALS>") + 13, ind_b = xml.find("</INDIVIDUALS>");
-  const std::string individuals = xml.substr(ind_a, ind_b - ind_a);
-  std::string out = xml.substr(0, ind_b);
-  for (int k = 0; k < copies; ++k) {
-    std::string copy = individuals;
-    const std::string tag = "<DATAID>";
-    for (size_t p = copy.find(tag); p != std::string::npos; p = copy.find(tag, p + 1)) {
-      copy.insert(p + tag.size(), "copy" + std::to_string(k) + "-");
-    }
-    out += copy;
-  }
-  out += xml.substr(ind_b);
-  return out;
-}
-
-std::string IntegrityCheck(const std::string& db_path) {
-  sqlite3* db = nullptr;
-  std::string result = "cannot open";
-  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, nullptr) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW) {
-      result = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
-    }
-    sqlite3_finalize(s);
-  }
-  sqlite3_close(db);
-  return result;
-}
-
 TEST(ImportKillTest, KilledImportLeavesThePreviousVersionActive) {
   const std::string db = Scratch().path() + "/killed.db";
   const std::string big = Scratch().path() + "/big-un.xml";

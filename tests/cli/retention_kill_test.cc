@@ -33,23 +33,6 @@ std::string LaterDate(int days = 214) {
   return buf;
 }
 
-pid_t Spawn(const std::vector<std::string>& args, const std::string& err_path) {
-  std::vector<std::string> argv_s = {HUDUD_BINARY};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0 ? pid : -1;
-}
-
 int64_t Count(const std::string& db, const std::string& sql) {
   sqlite3* h = nullptr;
   if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return -1;
@@ -161,7 +144,7 @@ TEST(RetentionKillTest, SigkillMidwayLeavesAValidDatabaseAndTheNextRunFinishes) 
 
   const std::string err = Scratch().path() + "/retention-kill.err";
   pid_t pid =
-      Spawn({"retention", "run", "--db", db, "--now", LaterDate(), "--batch-size", "20"}, err);
+      SpawnHudud({"retention", "run", "--db", db, "--now", LaterDate(), "--batch-size", "20"}, err);
   ASSERT_GT(pid, 0);
   int64_t done = 0;
   for (int i = 0; i < 2000 && done < 200; ++i) {
@@ -208,9 +191,9 @@ TEST(RetentionKillTest, ServerKilledDuringItsScheduledRun) {
   const std::string err = Scratch().path() + "/serve-retention-kill.err";
   // The server counts its periods from now: a 1-day period makes yesterday's
   // messages due.
-  pid_t pid = Spawn({"serve", "--db", db, "--listen", "127.0.0.1:0", "--retention-interval", "1",
-                     "--depersonalise-after", "1d"},
-                    err);
+  pid_t pid = SpawnHudud({"serve", "--db", db, "--listen", "127.0.0.1:0", "--retention-interval",
+                          "1", "--depersonalise-after", "1d"},
+                         err);
   ASSERT_GT(pid, 0);
   int64_t done = 0;
   for (int i = 0; i < 5000 && done < 300; ++i) {
