@@ -63,6 +63,13 @@ CommandRunner AddServeCommand(CLI::App& serve) {
                    "Depersonalise traveller data after this period (default 6m)");
   serve.add_option("--delete-after", o->delete_after,
                    "Delete traveller data after this period (default 5y)");
+  serve.add_option("--audit-keep", o->audit_keep,
+                   "Prune audit records older than this period (default 5y)");
+  serve.add_option("--audit-key", o->audit_key,
+                   "Sign the audit chain head with this ed25519 key file (created 0600 if "
+                   "absent; verify with hudud audit verify --key)");
+  serve.add_option("--audit-sign-interval", o->audit_sign_interval_seconds,
+                   "Seconds between signatures of the audit chain head (default 60)");
   serve.add_option("--vault-key", o->vault_key,
                    "The vault key file sealing depersonalised originals (default: "
                    "<db>.vault-key, created mode 600 when absent)");

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "api/output.h"
+#include "server/audit_signer.h"
 #include "server/endpoints.h"
 #include "server/problem.h"
 #include "server/retention.h"
@@ -137,6 +138,7 @@ struct Server::Impl {
   std::unique_ptr<Service> service;
   std::unique_ptr<httplib::Server> http;
   std::unique_ptr<RetentionService> retention;  // before service goes
+  std::unique_ptr<AuditSigner> signer;          // null without --audit-key
   int port = 0;
 };
 
@@ -263,6 +265,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   impl->retention = std::move(*retention);
   RegisterRetention(http, svc, *impl->retention);
   RegisterUnmask(http, svc, *impl->retention);
+  Result<std::unique_ptr<AuditSigner>> signer = AuditSigner::Create(svc);
+  if (!signer.ok()) return signer.status();
+  impl->signer = std::move(*signer);
 
   impl->port =
       port == 0 ? http.bind_to_any_port(host) : (http.bind_to_port(host, port) ? port : -1);
@@ -276,7 +281,11 @@ int Server::port() const { return impl_->port; }
 
 Status Server::Run() {
   impl_->retention->Start();  // the scheduled retention runs, when an interval is set
-  if (!impl_->http->listen_after_bind()) return Status::IOError("the server socket failed");
+  if (impl_->signer) impl_->signer->Start();
+  const bool served = impl_->http->listen_after_bind();
+  // Every answered request's record is durable by now: sign through it.
+  if (impl_->signer) impl_->signer->Stop();
+  if (!served) return Status::IOError("the server socket failed");
   return Status::Ok();
 }
 

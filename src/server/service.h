@@ -43,7 +43,11 @@ struct ServerOptions {
   int retention_interval_seconds = 3600;  // 0 = no scheduled run
   std::string depersonalise_after = "6m";
   std::string delete_after = "5y";
-  std::string vault_key;  // "" = "<db>.vault-key"
+  std::string audit_keep = "5y";  // audit records older than this are pruned
+  std::string vault_key;          // "" = "<db>.vault-key"
+  // The audit chain head signed periodically (server/audit_signer.h).
+  std::string audit_key;                  // ed25519 key file; "" = no signing
+  int audit_sign_interval_seconds = 60;  // and once more on shutdown
 };
 
 // The caller of an admitted request.

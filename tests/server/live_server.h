@@ -69,12 +69,16 @@ class LiveServer {
     }
   }
   ~LiveServer() {
-    if (server_) {
-      server_->Stop();
-      thread_.join();
-      server_.reset();
-    }
+    Stop();
     Remove();
+  }
+
+  // Stops the server (as on SIGTERM); the database stays until destruction.
+  void Stop() {
+    if (!server_) return;
+    server_->Stop();
+    thread_.join();
+    server_.reset();
   }
 
   const std::string& db() const { return db_; }
