@@ -12,11 +12,13 @@ namespace hudud::api {
 
 // {"run", "now", "depersonalise_after", "delete_after", "depersonalise_before",
 //  "delete_before", "manifests": {"depersonalised", "deleted", "unreadable"},
-//  "alerts": {...}, "audit": {"depersonalised", "deleted", "scanned"}, "batches",
-//  "complete", "seconds"}
+//  "alerts": {...}, "audit_keep", "audit_before", "audit": {"depersonalised",
+//  "deleted" (sealed details), "scanned", "pruned" (records)}, "runs_pruned",
+//  "batches", "complete", "seconds"}
 Json RetentionReportJson(const store::RetentionReport& report);
 
-// {"now", "depersonalise_before", "delete_before", "due": {...}, "done": {...},
+// {"now", "depersonalise_before", "delete_before", "audit_before", "due": {...,
+//  "audit_to_prune"}, "done": {...},
 //  "sealed", "runs": [{"id", "trigger", "actor", "state", "started_at",
 //  "finished_at", "report", "error"}]}
 Json RetentionStatusJson(const store::RetentionStatus& status);

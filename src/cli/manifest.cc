@@ -15,6 +15,7 @@
 #include "cli/targeting_io.h"
 #include "store/manifests.h"
 #include "targeting/flight_screening.h"
+#include "travel/message_mask.h"
 #include "travel/passenger_message.h"
 
 namespace hudud::cli {
@@ -93,8 +94,14 @@ int Run(const Options& o) {
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - screen_start)
           .count();
 
-  // Kept as received, so rules can be tested against past flights.
+  // Kept as received, so rules can be tested against past flights; but the
+  // sensitive requests (meal, medical) are deleted on receipt, in the bytes
+  // too. The digest is of the bytes as received: sent again, kept once.
   if (o.keep) {
+    Result<travel::SensitiveRequestsRemoved> kept = travel::RemoveSensitiveRequests(*bytes);
+    if (!kept.ok()) {
+      return Fail(kExitRuntime, "the message could not be kept: " + kept.status().message());
+    }
     store::StoredManifest sm;
     sm.format = std::string(travel::ToString(manifest->format));
     sm.flight = DescribeFlight(*manifest);
@@ -103,7 +110,7 @@ int Run(const Options& o) {
     sm.sha256 = store::Sha256Hex(*bytes);
     Result<std::string> user = ResolveUser(o.user);
     sm.received_by = user.ok() ? *user : "cli";
-    sm.raw = *bytes;
+    sm.raw = std::move(kept->bytes);
     Result<int64_t> id = store::SaveManifest(**store, sm);
     if (!id.ok()) return FailStatus(id.status());
   }

@@ -1,7 +1,8 @@
 // `hudud retention run|status`: depersonalise traveller and booking data
-// past its depersonalisation period and delete it past its deletion period
-// (store/retention.h), sealing the originals with the vault key
-// (store/vault.h); or say what is due and what the last runs did.
+// past its depersonalisation period, delete it past its deletion period and
+// prune the audit records past theirs (store/retention.h), sealing the
+// originals with the vault key (store/vault.h); or say what is due and what
+// the last runs did.
 #include "store/retention.h"
 
 #include <fmt/core.h>
@@ -26,6 +27,7 @@ struct Options {
   std::string vault_key;
   std::string depersonalise_after = "6m";
   std::string delete_after = "5y";
+  std::string audit_keep = "5y";
   std::string now;
   int batch_size = 200;
   std::string actor;
@@ -52,8 +54,11 @@ Result<store::RetentionOptions> Policy(const Options& o) {
   if (!dep.ok()) return Status::InvalidArgument("--depersonalise-after: " + dep.status().message());
   Result<store::RetentionPeriod> del = store::ParseRetentionPeriod(o.delete_after);
   if (!del.ok()) return Status::InvalidArgument("--delete-after: " + del.status().message());
+  Result<store::RetentionPeriod> audit = store::ParseRetentionPeriod(o.audit_keep);
+  if (!audit.ok()) return Status::InvalidArgument("--audit-keep: " + audit.status().message());
   r.depersonalise_after = *dep;
   r.delete_after = *del;
+  r.audit_keep = *audit;
   r.now = o.now;
   r.batch_size = o.batch_size;
   r.trigger = "cli";
@@ -115,6 +120,13 @@ int RunRun(const Options& o) {
       "detail{}\n",
       "audit", r->audit.depersonalised, r->audit.depersonalised == 1 ? "" : "s", r->audit_scanned,
       r->audit_scanned == 1 ? "" : "s", r->audit.deleted, r->audit.deleted == 1 ? "" : "s");
+  out +=
+      fmt::format("  {:<10} pruned {} record{} appended before {} (kept {})\n", "", r->audit_pruned,
+                  r->audit_pruned == 1 ? "" : "s", r->audit_before, r->audit_keep);
+  if (r->runs_pruned > 0) {
+    out += fmt::format("  {} older run{} dropped from the run history\n", r->runs_pruned,
+                       r->runs_pruned == 1 ? "" : "s");
+  }
   if (!key_id.empty())
     out += fmt::format("  originals sealed with vault key {} ({})\n", key_id, key);
   out += fmt::format("  {} batch{} in {:.2f} s\n", r->batches, r->batches == 1 ? "" : "es",
@@ -132,12 +144,13 @@ int RunStatus(const Options& o) {
   if (o.json) return Print(DumpJson(api::RetentionStatusJson(*s)) + "\n");
   std::string out = fmt::format(
       "due now ({}): {} manifest{} and {} alert{} to depersonalise (received before {}), {} "
-      "manifest{} and {} alert{} to delete (before {}), {} audit record{} to look at\n",
+      "manifest{} and {} alert{} to delete (before {}), {} audit record{} to look at, {} to "
+      "prune (before {})\n",
       s->now, s->manifests_to_depersonalise, s->manifests_to_depersonalise == 1 ? "" : "s",
       s->alerts_to_depersonalise, s->alerts_to_depersonalise == 1 ? "" : "s",
       s->depersonalise_before, s->manifests_to_delete, s->manifests_to_delete == 1 ? "" : "s",
       s->alerts_to_delete, s->alerts_to_delete == 1 ? "" : "s", s->delete_before, s->audit_to_scan,
-      s->audit_to_scan == 1 ? "" : "s");
+      s->audit_to_scan == 1 ? "" : "s", s->audit_to_prune, s->audit_before);
   out += fmt::format(
       "done: {} manifests and {} alerts depersonalised, {} audit details masked, {} originals "
       "sealed\n",
@@ -171,6 +184,9 @@ CommandRunner AddRetentionCommand(CLI::App& retention) {
     a->add_option("--depersonalise-after", o->depersonalise_after,
                   "Depersonalise after this period: 6m, 180d, 1y6m (default 6m)");
     a->add_option("--delete-after", o->delete_after, "Delete after this period (default 5y)");
+    a->add_option("--audit-keep", o->audit_keep,
+                  "Prune audit records older than this, apart from the data they describe "
+                  "(default 5y)");
     a->add_option("--now", o->now,
                   "Count the periods back from this UTC date (YYYY-MM-DD), not today: for tests");
     a->add_flag("--json", o->json, "JSON instead of text");

@@ -1,10 +1,11 @@
 // POST /v1/manifests: a carrier's or a PIU's PAXLST or PNRGOV message, sent
 // as the raw EDIFACT bytes (parts of a split message concatenated), parsed,
 // every traveller screened (watchlists, documents, active rules,
-// companions) and kept as received; the answer is the manifest JSON of
-// `hudud manifest screen --json`, without the listed files for a border
-// officer. The upload is recorded as a collection, its screening as a
-// consultation.
+// companions) and kept as received but for its sensitive special-service
+// requests (meal, medical: travel/message_mask.h); the answer is the
+// manifest JSON of `hudud manifest screen --json`, without the listed files
+// for a border officer. The upload is recorded as a collection, its
+// screening as a consultation.
 #include <chrono>
 
 #include "api/manifest_json.h"
@@ -15,6 +16,7 @@
 #include "server/problem.h"
 #include "store/manifests.h"
 #include "targeting/flight_screening.h"
+#include "travel/message_mask.h"
 #include "travel/passenger_message.h"
 
 namespace hudud::server {
@@ -61,6 +63,16 @@ void Upload(Service& service, const httplib::Request& req, httplib::Response& re
   const double screen_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - screen_start)
           .count();
+  // Kept without the sensitive requests (meal, medical): deleted on receipt
+  // in the bytes too, not only in what was read. The digest is of the bytes
+  // as received, so the same message sent again is kept once.
+  Result<travel::SensitiveRequestsRemoved> kept = travel::RemoveSensitiveRequests(req.body);
+  if (!kept.ok()) {
+    SendProblem(
+        res, MakeProblem("internal", "the message could not be kept: " + kept.status().message()),
+        req.path);
+    return;
+  }
   store::StoredManifest sm;
   sm.format = std::string(travel::ToString(manifest->format));
   sm.flight = api::DescribeFlight(*manifest);
@@ -68,7 +80,7 @@ void Upload(Service& service, const httplib::Request& req, httplib::Response& re
   sm.travellers = static_cast<int>(manifest->travellers.size());
   sm.sha256 = store::Sha256Hex(req.body);
   sm.received_by = caller->principal.user;
-  sm.raw = req.body;
+  sm.raw = std::move(kept->bytes);
   Result<int64_t> id = store::SaveManifest(**db, sm);
   if (!id.ok()) {
     SendProblem(res, MakeProblem("internal", id.status().message()), req.path);

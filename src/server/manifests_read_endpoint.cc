@@ -1,9 +1,10 @@
 // The passenger messages kept: GET /v1/manifests (the flights, without the
-// travellers: metadata, but it still tells who travelled when, so a
-// purpose is needed) and GET /v1/manifests/{id} (the flight screened again
-// now, against today's lists, rules and register, in the shape POST
-// /v1/manifests answers). An analyst reads every flight; a border officer
-// only the flights they sent, and without the listed files.
+// travellers, with when each was depersonalised: metadata, but it still
+// tells who travelled when, so a purpose is needed) and GET
+// /v1/manifests/{id} (the flight screened again now, against today's lists,
+// rules and register, in the shape POST /v1/manifests answers). An analyst
+// reads every flight; a border officer only the flights they sent, and
+// without the listed files.
 #include <chrono>
 #include <string>
 #include <vector>
@@ -21,13 +22,17 @@ namespace hudud::server {
 namespace {
 
 api::Json InfoJson(const store::StoredManifest& m) {
-  return api::Json{{"id", m.id},
-                   {"format", m.format},
-                   {"flight", m.flight},
-                   {"departure", m.departure},
-                   {"travellers", m.travellers},
-                   {"received_at", m.received_at},
-                   {"received_by", m.received_by}};
+  return api::Json{
+      {"id", m.id},
+      {"format", m.format},
+      {"flight", m.flight},
+      {"departure", m.departure},
+      {"travellers", m.travellers},
+      {"received_at", m.received_at},
+      {"received_by", m.received_by},
+      // When retention masked the kept message; null before.
+      {"depersonalised_at",
+       m.depersonalised_at.empty() ? api::Json(nullptr) : api::Json(m.depersonalised_at)}};
 }
 
 void List(Service& service, const httplib::Request& req, httplib::Response& res) {

@@ -1,9 +1,11 @@
 // Retention inside `hudud serve`: the scheduled run (a background thread
 // that runs store/retention.h's RunRetention every
 // ServerOptions::retention_interval_seconds, the first time at start-up, and
-// stops between batches on shutdown), the endpoints that run it and report
-// on it (retention_endpoint.cc), and the four-eyes unmasking endpoints
-// (unmask_endpoint.cc), which open sealed originals with the same vault key.
+// stops between batches on shutdown; with the periods of the options:
+// depersonalise_after, delete_after and audit_keep, the audit log's own),
+// the endpoints that run it and report on it (retention_endpoint.cc), and
+// the four-eyes unmasking endpoints (unmask_endpoint.cc), which open sealed
+// originals with the same vault key.
 //
 // One run at a time per server: a run asked for while another is going is
 // refused (409). A scheduled run that fails is recorded in retention_runs

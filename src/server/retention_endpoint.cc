@@ -26,11 +26,14 @@ Result<std::unique_ptr<RetentionService>> RetentionService::Create(Service& serv
   if (!dep.ok()) return Status::InvalidArgument("--depersonalise-after: " + dep.status().message());
   Result<store::RetentionPeriod> del = store::ParseRetentionPeriod(o.delete_after);
   if (!del.ok()) return Status::InvalidArgument("--delete-after: " + del.status().message());
+  Result<store::RetentionPeriod> audit = store::ParseRetentionPeriod(o.audit_keep);
+  if (!audit.ok()) return Status::InvalidArgument("--audit-keep: " + audit.status().message());
   if (o.retention_interval_seconds < 0) {
     return Status::InvalidArgument("--retention-interval must be 0 (off) or more seconds");
   }
   r->policy_.depersonalise_after = *dep;
   r->policy_.delete_after = *del;
+  r->policy_.audit_keep = *audit;
   // Smaller batches than the CLI's: each holds the write lock that request
   // handlers wait for.
   r->policy_.batch_size = 100;
@@ -107,6 +110,7 @@ void RetentionService::Loop() {
                                   {"alerts_depersonalised", rep.alerts.depersonalised},
                                   {"alerts_deleted", rep.alerts.deleted},
                                   {"audit_depersonalised", rep.audit.depersonalised},
+                                  {"audit_pruned", rep.audit_pruned},
                                   {"seconds", rep.seconds}}));
     } else if (r) {
       const std::string error = r->status().message();
@@ -175,7 +179,8 @@ void StatusOf(Service& service, RetentionService& retention, const httplib::Requ
   api::Json out = api::RetentionStatusJson(*st);
   out["schedule"] = {{"interval_seconds", service.options().retention_interval_seconds},
                      {"depersonalise_after", retention.Policy().depersonalise_after.ToString()},
-                     {"delete_after", retention.Policy().delete_after.ToString()}};
+                     {"delete_after", retention.Policy().delete_after.ToString()},
+                     {"audit_keep", retention.Policy().audit_keep.ToString()}};
   SendJson(res, out);
 }
 

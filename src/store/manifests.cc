@@ -40,7 +40,7 @@ Result<std::vector<StoredManifest>> LoadManifests(Store& store, const std::strin
   Store::Impl& impl = *store.impl();
   Result<Stmt> q = impl.Prepare(
       std::string("SELECT id, format, flight, departure, travellers, sha256, received_at, "
-                  "received_by, ") +
+                  "received_by, depersonalised_at, ") +
       (with_raw ? "raw" : "''") +
       " FROM manifests WHERE (?1 = '' OR departure >= ?1) AND (?2 = '' OR departure <= ?2) "
       "ORDER BY departure, id");
@@ -62,9 +62,10 @@ Result<std::vector<StoredManifest>> LoadManifests(Store& store, const std::strin
     m.sha256 = ColumnText(s, 5);
     m.received_at = ColumnText(s, 6);
     m.received_by = ColumnText(s, 7);
+    m.depersonalised_at = ColumnText(s, 8);
     if (with_raw) {
-      const void* blob = sqlite3_column_blob(s, 8);
-      const int n = sqlite3_column_bytes(s, 8);
+      const void* blob = sqlite3_column_blob(s, 9);
+      const int n = sqlite3_column_bytes(s, 9);
       if (blob != nullptr) m.raw.assign(static_cast<const char*>(blob), static_cast<size_t>(n));
     }
     out.push_back(std::move(m));

@@ -255,13 +255,45 @@ Json ReportJson(const RetentionReport& r) {
               {"delete_before", r.delete_before},
               {"manifests", CountsJson(r.manifests)},
               {"alerts", CountsJson(r.alerts)},
+              {"audit_keep", r.audit_keep},
+              {"audit_before", r.audit_before},
               {"audit",
                {{"depersonalised", r.audit.depersonalised},
                 {"deleted", r.audit.deleted},
-                {"scanned", r.audit_scanned}}},
+                {"scanned", r.audit_scanned},
+                {"pruned", r.audit_pruned}}},
+              {"runs_pruned", r.runs_pruned},
               {"batches", r.batches},
               {"complete", r.complete},
               {"seconds", r.seconds}};
+}
+
+// Where the audit records end that a run at `now` prunes: `now` minus the
+// audit period, but never later than the clock, to the millisecond as the
+// records' times are (the records a run may prune exist already; its own
+// erasure records come after).
+Result<std::string> AuditCutoff(const std::string& now, const RetentionPeriod& keep) {
+  Result<std::string> cut = RetentionCutoff(now, keep);
+  if (!cut.ok()) return cut.status();
+  return std::min(*cut, AuditYearsAgo(0));
+}
+
+Status CheckKeepRuns(int keep) {
+  if (keep < 1 || keep > 1000000) {
+    return Status::InvalidArgument("the runs to keep must be 1 to 1000000, got " +
+                                   std::to_string(keep));
+  }
+  return Status::Ok();
+}
+
+// Deletes the rows of the runs before the latest `keep` (the run `latest`
+// counted); returns how many.
+Result<int64_t> PruneRuns(Store::Impl& impl, int64_t latest, int keep) {
+  Result<Stmt> del = impl.Prepare("DELETE FROM retention_runs WHERE id <= ?");
+  if (!del.ok()) return del.status();
+  sqlite3_bind_int64(del->get(), 1, latest - keep);
+  HUDUD_RETURN_IF_ERROR(impl.Run(*del, "pruning the retention run history"));
+  return static_cast<int64_t>(sqlite3_changes(impl.db));
 }
 
 // One run: the batches, each in its own transaction.
@@ -287,6 +319,7 @@ class Runner {
                                      std::to_string(o_.batch_size));
     }
     if (Blank(o_.actor)) return Status::InvalidArgument("no actor for the retention run");
+    HUDUD_RETURN_IF_ERROR(CheckKeepRuns(o_.keep_runs));
     Result<std::string> now = ResolveNow(o_.now);
     if (!now.ok()) return now.status();
     Result<std::string> dep = RetentionCutoff(*now, o_.depersonalise_after);
@@ -304,6 +337,10 @@ class Runner {
     r_.delete_before = *del;
     r_.depersonalise_after = o_.depersonalise_after.ToString();
     r_.delete_after = o_.delete_after.ToString();
+    Result<std::string> audit = AuditCutoff(*now, o_.audit_keep);
+    if (!audit.ok()) return audit.status();
+    r_.audit_keep = o_.audit_keep.ToString();
+    r_.audit_before = *audit;
 
     // What is masked or deleted is overwritten in the file, not only
     // unlinked from the b-tree (the pages are checkpointed out of the WAL
@@ -334,6 +371,10 @@ class Runner {
     BindText(*ins, 7, r_.delete_before);
     HUDUD_RETURN_IF_ERROR(impl_.Run(*ins, "recording the retention run"));
     r_.run_id = sqlite3_last_insert_rowid(impl_.db);
+    // A bounded history: the scheduled runs would add a row an hour forever.
+    Result<int64_t> pruned = PruneRuns(impl_, r_.run_id, o_.keep_runs);
+    if (!pruned.ok()) return pruned.status();
+    r_.runs_pruned = *pruned;
     return tx.Commit();
   }
 
@@ -413,22 +454,22 @@ class Runner {
   // no key, so a lost or wrong vault key stops only the depersonalisation.
   Status Batches(const RetentionStop& should_stop) {
     using Step = Result<bool> (Runner::*)();
-    const Step steps[] = {&Runner::DeleteManifests,        &Runner::DeleteAlerts,
-                          &Runner::DeleteAuditOriginals,   &Runner::CheckKeyStep,
-                          &Runner::DepersonaliseManifests, &Runner::DepersonaliseAlerts,
-                          &Runner::DepersonaliseAudit};
+    const Step steps[] = {&Runner::DeleteManifests,     &Runner::DeleteAlerts,
+                          &Runner::PruneAuditLog,       &Runner::DeleteAuditOriginals,
+                          &Runner::CheckKeyStep,        &Runner::DepersonaliseManifests,
+                          &Runner::DepersonaliseAlerts, &Runner::DepersonaliseAudit};
     for (Step step : steps) {
       for (;;) {
         if (should_stop && should_stop()) {
           r_.complete = false;
-          return Status::Ok();
+          return deferred_;
         }
         Result<bool> more = (this->*step)();
         if (!more.ok()) return more.status();
         if (!*more) break;
       }
     }
-    return Status::Ok();
+    return deferred_;
   }
 
   // In the batch's transaction: its erasure record and the run's heartbeat.
@@ -527,8 +568,33 @@ class Runner {
     return ids->size() == static_cast<size_t>(o_.batch_size);
   }
 
+  // The audit records past the audit period: a prefix of the chain, cut in
+  // one transaction by PruneAudit (which verifies the chain first and
+  // appends the anchor, an erasure record on "audit_log"). A broken chain
+  // is not pruned; the rest of the run goes on, and the run fails at the end
+  // naming the break.
+  Result<bool> PruneAuditLog() {
+    Result<Stmt> q = impl_.Prepare("SELECT at FROM audit_log ORDER BY seq LIMIT 1");
+    if (!q.ok()) return q.status();
+    Result<bool> row = impl_.Step(*q, "reading the oldest audit record");
+    if (!row.ok()) return row.status();
+    if (!*row || std::string(ColumnText(q->get(), 0)) >= r_.audit_before) return false;
+    sqlite3_reset(q->get());
+    Result<AuditPruneResult> p =
+        PruneAudit(store_, r_.audit_before, o_.actor, o_.role, "retention");
+    if (!p.ok()) {
+      if (p.status().code() != Status::Code::kCorruption) return p.status();
+      deferred_ = p.status();
+      return false;
+    }
+    if (p->pruned == 0) return false;
+    r_.audit_pruned += p->pruned;
+    HUDUD_RETURN_IF_ERROR(Heartbeat());
+    return false;
+  }
+
   // The sealed original details of audit records past the deletion period
-  // (or pruned already); the masked records stay until the audit prune.
+  // (or pruned already); the masked records stay until the audit period ends.
   Result<bool> DeleteAuditOriginals() {
     Transaction tx(&impl_);
     HUDUD_RETURN_IF_ERROR(tx.Begin(true));
@@ -811,6 +877,7 @@ class Runner {
   std::unique_ptr<Vault> vault_;
   const RetentionOptions& o_;
   RetentionReport r_;
+  Status deferred_;  // an error that stopped one step only; the run fails with it at the end
 };
 
 Result<int64_t> Count(Store::Impl& impl, const std::string& sql,
@@ -850,9 +917,12 @@ Result<RetentionStatus> ReadRetentionStatus(Store& store, const RetentionOptions
   if (!dep.ok()) return dep.status();
   Result<std::string> del = RetentionCutoff(*now, options.delete_after);
   if (!del.ok()) return del.status();
+  Result<std::string> audit = AuditCutoff(*now, options.audit_keep);
+  if (!audit.ok()) return audit.status();
   st.now = *now;
   st.depersonalise_before = *dep;
   st.delete_before = *del;
+  st.audit_before = *audit;
   Store::Impl& impl = *store.impl();
   Transaction tx(&impl);
   HUDUD_RETURN_IF_ERROR(tx.Begin(false));
@@ -880,6 +950,7 @@ Result<RetentionStatus> ReadRetentionStatus(Store& store, const RetentionOptions
        "SELECT count(*) FROM audit_log WHERE at < ?1 AND seq > COALESCE((SELECT CAST(value AS "
        "INTEGER) FROM retention_state WHERE key = 'audit_scanned_through'), 0)",
        {*dep}},
+      {&st.audit_to_prune, "SELECT count(*) FROM audit_log WHERE at < ?1", {*audit}},
       {&st.manifests_depersonalised,
        "SELECT count(*) FROM manifests WHERE depersonalised_at <> ''",
        {}},
@@ -924,7 +995,10 @@ Result<RetentionStatus> ReadRetentionStatus(Store& store, const RetentionOptions
 
 Status RecordFailedRetentionRun(Store& store, const RetentionOptions& options,
                                 const std::string& error) {
+  HUDUD_RETURN_IF_ERROR(CheckKeepRuns(options.keep_runs));
   Store::Impl& impl = *store.impl();
+  Transaction tx(&impl);
+  HUDUD_RETURN_IF_ERROR(tx.Begin(true));
   Result<Stmt> ins = impl.Prepare(
       "INSERT INTO retention_runs (trigger, actor, started_at, heartbeat_at, finished_at, state, "
       "now, depersonalise_before, delete_before, error) "
@@ -937,7 +1011,10 @@ Status RecordFailedRetentionRun(Store& store, const RetentionOptions& options,
   BindText(*ins, 3, at);
   BindText(*ins, 4, now);
   BindText(*ins, 5, error);
-  return impl.Run(*ins, "recording a failed retention run");
+  HUDUD_RETURN_IF_ERROR(impl.Run(*ins, "recording a failed retention run"));
+  Result<int64_t> pruned = PruneRuns(impl, sqlite3_last_insert_rowid(impl.db), options.keep_runs);
+  if (!pruned.ok()) return pruned.status();
+  return tx.Commit();
 }
 
 }  // namespace hudud::store

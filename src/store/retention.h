@@ -24,7 +24,18 @@
 // deletion period; deletion removes the manifest and alert rows (with the
 // alert's events, shares and remembered false positive) and the sealed
 // originals (of audit details too: the masked audit record itself stays
-// until `hudud audit prune`) for good.
+// until the audit retention period ends) for good.
+//
+// Audit records are kept for their own period (default 5 years), apart from
+// the data they describe: a run prunes the records older than that through
+// audit.h's PruneAudit (a prefix of the chain, replaced by a chained anchor
+// so the rest still verifies; a broken chain is not pruned, since that would
+// hide the tampering: the run does the rest and ends 'failed' naming the
+// break). The cut-off is never later than the run's start on the clock (to
+// the millisecond), whatever `now` says, so a run only prunes records that
+// exist, never its own (so with `now` ahead of the clock each run prunes
+// the records of the runs before it). The sealed originals of pruned
+// records go in the same run.
 //
 // A run works in batches, each one transaction that also appends its
 // 'erasure' audit record (object "retention:manifests", "retention:alerts",
@@ -34,12 +45,15 @@
 // left. Running twice does nothing the second time. Runs are recorded in
 // retention_runs (with a heartbeat; a 'running' run whose heartbeat is
 // older than ten minutes is marked 'interrupted' by the next run; one asked
-// to stop between batches ends 'stopped', one that hit an error 'failed').
+// to stop between batches ends 'stopped', one that hit an error 'failed'),
+// the latest RetentionOptions::keep_runs of them: each run deletes the rows
+// of older runs when it starts (what each batch did stays in its erasure
+// record in the audit log, for the audit period).
 //
 // Errors: InvalidArgument for bad options (a period that does not parse,
-// depersonalisation after deletion, a malformed --now) and for a vault key
-// that is not the one the sealed originals were sealed with, or missing
-// while originals are sealed (the deletions, which need no key, are done
+// depersonalisation after deletion, a malformed --now, keep_runs out of
+// range) and for a vault key that is not the one the sealed originals were
+// sealed with, or missing while originals are sealed (the deletions, which need no key, are done
 // first; the run is recorded 'failed'); IOError for the database. A
 // message that cannot be read as EDIFACT at all is not an error: its whole
 // raw content is sealed and replaced by nothing (counted as `unreadable`).
@@ -76,6 +90,11 @@ Result<std::string> RetentionCutoff(std::string_view now, const RetentionPeriod&
 struct RetentionOptions {
   RetentionPeriod depersonalise_after{0, 6, 0};
   RetentionPeriod delete_after{5, 0, 0};
+  // Audit records older than this are pruned (counted from `now`, but never
+  // past the clock: see above).
+  RetentionPeriod audit_keep{5, 0, 0};
+  // The runs kept in retention_runs, this one included (1..1000000).
+  int keep_runs = 1000;
   // The time the periods are counted back from: "" = now; else "YYYY-MM-DD"
   // (midnight UTC) or a date-time. For tests and for catching up.
   std::string now;
@@ -96,7 +115,11 @@ struct RetentionReport {
   int64_t run_id = 0;
   std::string now, depersonalise_before, delete_before;
   std::string depersonalise_after, delete_after;  // the periods, as given
-  RetentionCounts manifests, alerts, audit;       // audit.deleted: sealed audit details deleted
+  std::string audit_keep;                         // the audit period, as given
+  std::string audit_before;  // audit records before this are pruned (clamped to the clock)
+  RetentionCounts manifests, alerts, audit;  // audit.deleted: sealed audit details deleted
+  int64_t audit_pruned = 0;                  // audit records pruned (the anchor not counted)
+  int64_t runs_pruned = 0;                   // rows of older runs deleted from retention_runs
   int64_t batches = 0;
   int64_t audit_scanned = 0;  // audit records looked at
   bool complete = true;       // false when stopped before the end (should_stop)
@@ -116,8 +139,9 @@ std::string RetentionReportJson(const RetentionReport& report);
 // (LoadOrCreateVault in vault.h is the usual source).
 using VaultSource = std::function<Result<Vault>()>;
 
-// Deletes what is past `delete_after`, then depersonalises what is past
-// `depersonalise_after`, sealing originals with the vault.
+// Deletes what is past `delete_after`, prunes the audit records past
+// `audit_keep`, then depersonalises what is past `depersonalise_after`,
+// sealing originals with the vault.
 Result<RetentionReport> RunRetention(Store& store, const VaultSource& vault,
                                      const RetentionOptions& options,
                                      const RetentionStop& should_stop = nullptr);
@@ -151,9 +175,11 @@ struct RetentionRun {
 // What is due now under `options` (nothing is changed), and the last runs.
 struct RetentionStatus {
   std::string now, depersonalise_before, delete_before;
+  std::string audit_before;  // as a run now would prune (clamped to the clock)
   int64_t manifests_to_depersonalise = 0, manifests_to_delete = 0;
   int64_t alerts_to_depersonalise = 0, alerts_to_delete = 0;
-  int64_t audit_to_scan = 0;  // audit records old enough not yet looked at
+  int64_t audit_to_scan = 0;   // audit records old enough not yet looked at
+  int64_t audit_to_prune = 0;  // audit records past the audit period
   int64_t manifests_depersonalised = 0, alerts_depersonalised = 0, audit_masked = 0;
   int64_t sealed = 0;              // sealed originals kept
   std::vector<RetentionRun> runs;  // the latest first
@@ -163,7 +189,8 @@ Result<RetentionStatus> ReadRetentionStatus(Store& store, const RetentionOptions
                                             int runs = 10);
 
 // Records a run that failed before or outside RunRetention (the scheduler
-// in the server, when the vault key cannot be read): state 'failed'.
+// in the server, when the vault key cannot be read): state 'failed'; the
+// rows of runs beyond options.keep_runs are deleted with it.
 Status RecordFailedRetentionRun(Store& store, const RetentionOptions& options,
                                 const std::string& error);
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -350,6 +351,13 @@ std::string MaskIftLine(Pseudonyms& p, std::string_view line) {
   return p.Value(line);
 }
 
+// The code itself tells religion or health: a neutral one of the same kind
+// (still sensitive to the readers) keeps the count of deleted sensitive
+// requests. `code` upper case and trimmed.
+std::string NeutralSensitiveCode(const std::string& code) {
+  return code.size() == 4 && code.compare(2, 2, "ML") == 0 ? "XXML" : "MEDA";
+}
+
 bool MaskPnrgov(Pseudonyms& p, const std::string& tag, Elements& el) {
   if (tag == "TIF") {
     MaskName(p, el, 1, 0, false);
@@ -358,9 +366,7 @@ bool MaskPnrgov(Pseudonyms& p, const std::string& tag, Elements& el) {
     if (el.empty() || el[0].empty()) return true;
     const std::string code = Upper(Trim(el[0][0]));
     if (IsSensitiveSsrCode(code)) {
-      // The code itself tells religion or health: a neutral one of the same
-      // kind keeps the count of deleted sensitive requests.
-      el[0][0] = code.size() == 4 && code.compare(2, 2, "ML") == 0 ? "XXML" : "MEDA";
+      el[0][0] = NeutralSensitiveCode(code);
       MaskTextFrom(p, el, 1, 8, nullptr);
       return true;
     }
@@ -430,18 +436,22 @@ class Writer {
       *out += sep_.element;
       for (size_t c = 0; c < element.size(); ++c) {
         if (c) *out += sep_.component;
-        for (char ch : element[c]) {
-          // Released: the service characters, and line breaks, which the
-          // reader would take for wrapping.
-          if (specials_.find(ch) != std::string::npos || ch == '\n' || ch == '\r') {
-            *out += sep_.release;
-          }
-          *out += ch;
-        }
+        Value(element[c], out);
       }
     }
     *out += sep_.terminator;
     if (newline_) *out += '\n';
+  }
+
+  // One value with its service characters released, and line breaks, which
+  // the reader would take for wrapping.
+  void Value(std::string_view value, std::string* out) const {
+    for (char ch : value) {
+      if (specials_.find(ch) != std::string::npos || ch == '\n' || ch == '\r') {
+        *out += sep_.release;
+      }
+      *out += ch;
+    }
   }
 
  private:
@@ -455,7 +465,190 @@ bool HoldsInterchange(std::string_view rest) {
   return rest.find("UNB") != std::string_view::npos || rest.find("UNA") != std::string_view::npos;
 }
 
+// ---------------------------------------------------------------------------
+// Removing the sensitive SSRs in place.
+
+bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
+// What ParseEdifact skips between segments.
+bool IsLayout(char c) { return c == ' ' || c == '\t' || IsLineBreak(c) || c == '\0'; }
+
+// Where, in the bytes of one SSR segment ([begin, end) of `s`, the segment
+// and the layout after it), its code (element 1, component 0) and its free
+// text (element 1, component 8 to the element's end) lie, read as
+// ParseEdifact reads them. nullopt without an element 1.
+struct SsrSpans {
+  size_t code_begin = std::string_view::npos, code_end = std::string_view::npos;
+  size_t text_begin = std::string_view::npos, element_end = std::string_view::npos;
+};
+
+std::optional<SsrSpans> FindSsrSpans(std::string_view s, size_t begin, size_t end,
+                                     const EdifactSeparators& sep) {
+  const bool strip_breaks = !IsLineBreak(sep.terminator) && !IsLineBreak(sep.element) &&
+                            !IsLineBreak(sep.component) && !IsLineBreak(sep.release);
+  constexpr size_t npos = std::string_view::npos;
+  SsrSpans out;
+  size_t element = 0, component = 0;
+  size_t segment_end = npos;
+  for (size_t i = begin; i < end;) {
+    const char c = s[i];
+    if (strip_breaks && IsLineBreak(c)) {  // a line wrapped inside the segment
+      ++i;
+      continue;
+    }
+    if (c == sep.release && i + 1 < end) {
+      size_t j = i + 1;
+      while (strip_breaks && j < end && IsLineBreak(s[j])) ++j;
+      if (j < end) {
+        i = j + 1;
+        continue;
+      }
+    }
+    if (c == sep.terminator) {
+      segment_end = i;
+      break;
+    }
+    if (c == sep.element) {
+      if (element == 1) {
+        if (out.code_end == npos) out.code_end = i;
+        out.element_end = i;
+      }
+      ++element;
+      component = 0;
+      if (element == 1) out.code_begin = i + 1;
+    } else if (c == sep.component && element == 1) {
+      if (component == 0) out.code_end = i;
+      if (++component == 8) out.text_begin = i + 1;
+    }
+    ++i;
+  }
+  if (segment_end == npos) {
+    // No terminator (segments ended by line breaks, or the input's end): the
+    // layout after the segment is not its own.
+    segment_end = end;
+    while (segment_end > begin && IsLayout(s[segment_end - 1])) --segment_end;
+  }
+  if (out.code_begin == npos) return std::nullopt;
+  if (out.code_end == npos) out.code_end = segment_end;
+  if (out.element_end == npos) out.element_end = segment_end;
+  if (out.text_begin != npos && out.text_begin > out.element_end) out.text_begin = out.element_end;
+  return out;
+}
+
+bool SameSegments(const std::vector<EdifactSegment>& a, const std::vector<EdifactSegment>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].tag != b[i].tag || a[i].elements != b[i].elements) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+Result<SensitiveRequestsRemoved> RemoveSensitiveRequests(std::string_view bytes) {
+  SensitiveRequestsRemoved out;
+  Pseudonyms p;
+  size_t base = 0;                          // where the next interchange is looked for
+  size_t copied = 0;                        // bytes[0, copied) are in out.bytes
+  constexpr int kMaxInterchanges = 100000;  // as the readers
+  while (base < bytes.size()) {
+    const std::string_view rest = bytes.substr(base);
+    if (out.interchanges > 0 && !HoldsInterchange(rest)) break;  // a footer
+    Result<EdifactInterchange> ic = ParseEdifact(rest);
+    if (!ic.ok()) {
+      if (out.interchanges == 0) return ic.status();
+      break;  // trailing text that only looked like an interchange: left as it is
+    }
+    if (++out.interchanges > kMaxInterchanges) {
+      return Status::InvalidArgument("more than " + std::to_string(kMaxInterchanges) +
+                                     " interchanges in one input");
+    }
+    const size_t used = ic->end_offset;
+    const size_t ic_begin = base + ic->skipped_prefix_bytes;
+    const size_t ic_end = base + std::min(used, rest.size());
+
+    // The segments as they should read afterwards, and the in-place edits.
+    struct Edit {
+      size_t begin, end;
+      std::string with;
+    };
+    std::vector<Edit> edits;
+    std::vector<EdifactSegment>& segments = ic->segments;
+    const Writer w(ic->separators);
+    bool in_place = true;
+    for (size_t k = 0; k < segments.size(); ++k) {
+      EdifactSegment& seg = segments[k];
+      Elements& el = seg.elements;
+      if (seg.tag != "SSR" || el.empty() || el[0].empty() || !IsSensitiveSsrCode(el[0][0])) {
+        continue;
+      }
+      ++out.requests;
+      const std::string code = NeutralSensitiveCode(Upper(Trim(el[0][0])));
+      el[0][0] = code;
+      std::string text;
+      bool masked = false;
+      if (el[0].size() > 8) {
+        for (size_t c = 8; c < el[0].size(); ++c) text += (c > 8 ? ":" : "") + el[0][c];
+        if (!Trim(text).empty()) {
+          masked = true;
+          ++out.texts_masked;
+          el[0].resize(9);
+          el[0][8] = p.Value(text);
+        }
+      }
+      if (!in_place) continue;
+      const size_t begin = base + seg.offset;
+      const size_t end = k + 1 < segments.size() ? base + segments[k + 1].offset : ic_end;
+      std::optional<SsrSpans> at = FindSsrSpans(bytes, begin, end, ic->separators);
+      if (!at || (masked && at->text_begin == std::string_view::npos)) {
+        in_place = false;
+        continue;
+      }
+      std::string with(bytes.substr(begin, at->code_begin - begin));
+      w.Value(code, &with);
+      if (masked) {
+        with += bytes.substr(at->code_end, at->text_begin - at->code_end);
+        w.Value(el[0][8], &with);
+      } else {
+        with += bytes.substr(at->code_end, at->element_end - at->code_end);
+      }
+      with += bytes.substr(at->element_end, end - at->element_end);
+      edits.push_back(Edit{begin, end, std::move(with)});
+    }
+
+    std::string interchange;
+    if (!edits.empty() || !in_place) {
+      if (in_place) {
+        size_t at = ic_begin;
+        for (const Edit& e : edits) {
+          interchange += bytes.substr(at, e.begin - at);
+          interchange += e.with;
+          at = e.end;
+        }
+        interchange += bytes.substr(at, ic_end - at);
+        // Read back: the same segments as the original but for the requests.
+        Result<EdifactInterchange> back = ParseEdifact(interchange);
+        in_place = back.ok() && back->end_offset == interchange.size() &&
+                   SameSegments(back->segments, segments);
+      }
+      if (!in_place) {
+        interchange.clear();
+        if (ic->had_una) w.Una(&interchange);
+        for (const EdifactSegment& seg : segments) w.Segment(seg.tag, seg.elements, &interchange);
+        ++out.rewritten;
+      }
+      out.bytes += bytes.substr(copied, ic_begin - copied);
+      out.bytes += interchange;
+      copied = ic_end;
+    }
+    if (used == 0 || used > rest.size()) break;
+    base += used;
+  }
+  if (out.interchanges == 0) {
+    return Status::InvalidArgument("no EDIFACT interchange: found neither UNA nor UNB");
+  }
+  out.bytes += bytes.substr(copied);
+  return out;
+}
 
 std::string MaskPseudonym(size_t n) {
   // Bijective base 26: A..Z, AA..AZ, BA...

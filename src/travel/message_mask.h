@@ -86,6 +86,37 @@ struct MaskedMessage {
   int unknown_segments = 0;  // segments of tags the table does not know: masked whole
 };
 
+// Deleting the sensitive special-service requests on receipt (EU Directive
+// 2016/681 art. 13(4)), before a message is kept (store/manifests.h): every
+// SSR segment whose code IsSensitiveSsrCode (meal and medical codes, ssr.h)
+// gets XXML or MEDA for its code and a pseudonym for its free text (element
+// 1, components 8 on), exactly as MaskPassengerMessage writes them, so the
+// readers count the same number of deleted sensitive requests and the
+// message reads into the same flights, bookings and travellers as before.
+// Only those requests are removed: the rest of the message is left byte for
+// byte as received (the request's own status, carrier, flight and traveller
+// references too; headers, footers, separators and layout). Each changed
+// interchange is read back and compared, segment by segment, with what it
+// should hold; when an in-place change does not read back so (a layout the
+// change does not follow), that interchange is written again whole, one
+// segment a line as MaskPassengerMessage writes it, with only the sensitive
+// requests changed (counted in `rewritten`).
+struct SensitiveRequestsRemoved {
+  std::string bytes;     // the message without the sensitive requests
+  int interchanges = 0;  // interchanges read
+  int requests = 0;      // sensitive SSR segments whose code was replaced
+  int texts_masked = 0;  // of them, those whose free text was replaced too
+  int rewritten = 0;     // interchanges written again whole
+};
+
+// Removes the sensitive SSRs from `bytes` (ParseEdifact's rules; SSR
+// segments of any message, PNRGOV in practice). InvalidArgument, with
+// ParseEdifact's reason, when the input holds no readable interchange, and
+// for more interchanges than the readers take (100000): the caller should
+// then keep nothing of the input. Deterministic; never throws; applied
+// twice, the second time changes nothing.
+Result<SensitiveRequestsRemoved> RemoveSensitiveRequests(std::string_view bytes);
+
 // Masks `bytes`, which must hold at least one EDIFACT interchange
 // (ParseEdifact's rules). Messages other than PAXLST and PNRGOV are masked
 // as unknown segments are. InvalidArgument, with ParseEdifact's reason, when

@@ -4,14 +4,19 @@
 // the database file), rules still test on them, the run is idempotent and
 // reports per store; unmasking takes an analyst's request and the DPO's
 // approval (never by the requester), and only the requester reads the
-// original; deletion after the deletion period; bad options are refused.
+// original; deletion after the deletion period; audit records pruned after
+// theirs with the chain still verifying; meal and medical requests deleted
+// on receipt from the kept message; bad options are refused.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "hudud_runner.h"
+#include "store/store.h"
 
 namespace hudud::cli::testing {
 namespace {
@@ -56,6 +61,27 @@ std::string Raws(const std::string& db) {
   return out;
 }
 
+// The first column of every row of `sql`, one a line.
+std::string Text(const std::string& db, const std::string& sql) {
+  std::string out;
+  sqlite3* h = nullptr;
+  if (sqlite3_open(db.c_str(), &h) != SQLITE_OK) return out;
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr);
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    const unsigned char* t = sqlite3_column_text(s, 0);
+    out += (t == nullptr ? "" : reinterpret_cast<const char*>(t)) + std::string("\n");
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(h);
+  return out;
+}
+
+int64_t Count(const std::string& db, const std::string& sql) {
+  const std::string t = Text(db, sql);
+  return t.empty() ? -1 : std::stoll(t);
+}
+
 std::string DbBytes(const std::string& db) {
   std::string all = ReadFile(db);
   all += ReadFile(db + "-wal");
@@ -67,8 +93,7 @@ const std::vector<std::string>& OriginalValues() {
       "الهاشمي",          "أحمد",        "РАХИМОВ",      "ДИЛШОД",        "CONNOR",
       "K01234567",        "PA9876543",   "96550012345",  "AHMED.HASHIMI", "TRAVELLING TO VISIT",
       "الصباح",           "فاطمة",       "ИВАНОВА",      "P77123456",     "4111111111111111",
-      "5500005555555559", "96599887766", "BAKER STREET", "KHALID",        "KNEE SURGERY",
-      "VGB123456"};
+      "5500005555555559", "96599887766", "BAKER STREET", "KHALID",        "VGB123456"};
   return kValues;
 }
 
@@ -88,6 +113,10 @@ TEST(RetentionCli, RunDepersonalisesAndIsIdempotent) {
   const std::string db = PreparedDb("retention-run");
   const std::string before = DbBytes(db);
   for (const std::string& v : OriginalValues()) ASSERT_NE(before.find(v), std::string::npos) << v;
+  // The kosher meal and the wheelchair were deleted on receipt.
+  for (const char* v : {"KNEE SURGERY", "NO PORK", "KSML", "WCHR"}) {
+    EXPECT_EQ(before.find(v), std::string::npos) << v;
+  }
 
   RunResult status = RunHudud({"retention", "status", "--db", db, "--now", kLater});
   ASSERT_EQ(status.exit_code, 0) << status.err;
@@ -271,6 +300,103 @@ TEST(RetentionCli, BadInputIsRefused) {
   std::filesystem::rename(db + ".vault-key.bak", db + ".vault-key");
   EXPECT_EQ(run({"--now", LaterDate(400), "--delete-after", "20y"}).exit_code, 0);
   EXPECT_EQ(RunHudud({"unmask", "frobnicate"}).exit_code, 2);
+}
+
+TEST(RetentionCli, SensitiveRequestsAreDeletedOnReceipt) {
+  const std::string db = Scratch().path() + "/on-receipt.db";
+  std::filesystem::copy_file(UnDb(), db, std::filesystem::copy_options::overwrite_existing);
+  const std::string fixture = Fixture("retention/pnrgov-meal-medical.edi");
+  RunResult first =
+      RunHudud({"manifest", "screen", fixture, "--db", db, "--json", "--user", "omar"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  nlohmann::json j = nlohmann::json::parse(first.out);
+  EXPECT_EQ(j["summary"]["sensitive_deleted"], 3);
+  RunResult text = RunHudud({"manifest", "screen", fixture, "--db", db, "--user", "omar"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("3 sensitive items (meal, medical) deleted on receipt"),
+            std::string::npos)
+      << text.out;
+
+  // Kept once (the digest is of the bytes as received), without the codes
+  // or their free text; the DOCS and the SEAT are there as sent.
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM manifests"), 1);
+  EXPECT_EQ(Text(db, "SELECT sha256 FROM manifests"), store::Sha256Hex(ReadFile(fixture)) + "\n");
+  const std::string raw = Raws(db);
+  for (const char* gone :
+       {"MOML", "WCHC", "HALAL", "ALCOHOL", "DIABETIC", "INSULIN", "PARAPLEGIC", "AISLE CHAIR"}) {
+    EXPECT_EQ(raw.find(gone), std::string::npos) << gone << " kept:\n" << raw;
+  }
+  for (const char* kept : {"SSR+XXML:HK:1:KU:::KWI:CDG:XA'", "SSR+MEDA:HK:1:KU:::KWI:CDG:XB'",
+                           "SSR+MEDA:HK:1:KU:::KWI:CDG:XC+::2'",
+                           "/P/SWE/91234567/SWE/12FEB85/F/01MAR31/LINDQVIST/ASTRID",
+                           "SSR+SEAT:HK:2:KU:::KWI:CDG+14A::1+14B::2'"}) {
+    EXPECT_NE(raw.find(kept), std::string::npos) << kept << " lost:\n" << raw;
+  }
+  // The kept message reads into the same travellers, and still counts the
+  // deleted requests.
+  const std::string kept_file = Scratch().path() + "/kept.edi";
+  WriteFile(kept_file, raw);
+  RunResult again = RunHudud({"manifest", "screen", kept_file, "--db", db, "--json", "--no-keep"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  nlohmann::json k = nlohmann::json::parse(again.out);
+  EXPECT_EQ(k["travellers"], j["travellers"]);
+  EXPECT_EQ(k["summary"]["sensitive_deleted"], 3);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM manifests"), 1);
+}
+
+TEST(RetentionCli, AuditRecordsArePrunedAfterTheirPeriodAndTheChainStillVerifies) {
+  const std::string db = PreparedDb("audit-prune");
+  const int64_t records = Count(db, "SELECT count(*) FROM audit_log");
+  ASSERT_GT(records, 0);
+  const std::string far = LaterDate(365 * 10);
+  // (A moment on: the cut-off is the run's start, to the millisecond.)
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+
+  RunResult status = RunHudud({"retention", "status", "--db", db, "--now", far, "--json"});
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  nlohmann::json st = nlohmann::json::parse(status.out);
+  EXPECT_EQ(st["due"]["audit_to_prune"], records);
+
+  // Kept longer: nothing pruned (the messages are depersonalised).
+  RunResult keep = RunHudud({"retention", "run", "--db", db, "--now", far, "--audit-keep", "20y",
+                             "--delete-after", "20y", "--json"});
+  ASSERT_EQ(keep.exit_code, 0) << keep.err;
+  EXPECT_EQ(nlohmann::json::parse(keep.out)["audit"]["pruned"], 0);
+  EXPECT_EQ(Count(db, "SELECT min(seq) FROM audit_log"), 1);
+
+  // Ten years on, with the default five: every record before the run goes,
+  // behind an anchor; the run's own records stay.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const int64_t head = Count(db, "SELECT max(seq) FROM audit_log");
+  RunResult run = RunHudud({"retention", "run", "--db", db, "--now", far, "--json"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  nlohmann::json j = nlohmann::json::parse(run.out);
+  EXPECT_EQ(j["audit_keep"], "5y");
+  EXPECT_EQ(j["audit"]["pruned"], head);
+  EXPECT_LT(j["audit_before"].get<std::string>(), LaterDate(1)) << "a cut-off past the clock";
+  EXPECT_EQ(j["manifests"]["deleted"], 2);
+  EXPECT_EQ(Count(db, "SELECT min(seq) FROM audit_log"), head + 1);
+  EXPECT_EQ(Count(db,
+                  "SELECT count(*) FROM audit_log WHERE object = 'audit_log' AND "
+                  "action = 'erasure' AND purpose = 'retention'"),
+            1);
+
+  RunResult verify = RunHudud({"audit", "verify", "--db", db, "--json"});
+  ASSERT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  nlohmann::json v = nlohmann::json::parse(verify.out);
+  EXPECT_EQ(v["ok"], true);
+  EXPECT_EQ(v["pruned_through"], head);
+
+  RunResult text = RunHudud({"retention", "run", "--db", db, "--now", far});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  // (The last run's records, before this one: pruned in turn.)
+  EXPECT_NE(text.out.find(" appended before "), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("(kept 5y)"), std::string::npos) << text.out;
+  EXPECT_EQ(RunHudud({"audit", "verify", "--db", db}).exit_code, 0);
+
+  RunResult bad = RunHudud({"retention", "run", "--db", db, "--audit-keep", "0d"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--audit-keep"), std::string::npos) << bad.err;
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // new route (POST /v1/retention/run, GET /v1/retention/status, the
 // unmasking requests, their decision and data, the notifications), the
 // purpose rules, the problems for bad input, what is recorded in the audit
-// chain, and the retention run the server schedules itself.
+// chain, and the retention run the server schedules itself; meal and
+// medical requests deleted from an uploaded message before it is kept, and
+// the flights list saying which kept messages are depersonalised.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -14,6 +16,7 @@
 #include "live_server.h"
 #include "store/audit.h"
 #include "store/store.h"
+#include "travel/passenger_message.h"
 
 namespace hudud::server {
 namespace {
@@ -294,6 +297,97 @@ TEST_F(RetentionServerTest, BadInputGetsAProblem) {
       live_->Post("/v1/unmask-requests/1/approve", R"({"note":"ok","valid_for_seconds":"soon"})",
                   "dpo", "data-protection"),
       400, "invalid-request");
+}
+
+// Meal and medical requests deleted on receipt, in the kept bytes too; the
+// flights list says which kept messages are depersonalised.
+TEST_F(RetentionServerTest, SensitiveRequestsAreDeletedOnUploadAndTheListShowsTheMasked) {
+  Depersonalised();
+  const std::string fixture = store::testing::TravelFixture("retention/pnrgov-meal-medical.edi");
+  ASSERT_FALSE(fixture.empty());
+  auto up = live_->Post("/v1/manifests", fixture, "omar", "border-control", "application/edifact");
+  ASSERT_TRUE(up);
+  ASSERT_EQ(up->status, 200) << up->body;
+  const Json u = LiveServer::Body(up);
+  EXPECT_EQ(u["summary"]["sensitive_deleted"], 3);
+  const int64_t id = u["manifest"].get<int64_t>();
+  const std::string where = " FROM manifests WHERE id = " + std::to_string(id);
+
+  // Kept without the codes or their free text, the rest as sent; the digest
+  // is of the bytes received, so sending them again keeps nothing new.
+  const std::string raw = store::testing::SqlValue(live_->db(), "SELECT raw" + where);
+  for (const char* gone :
+       {"MOML", "WCHC", "HALAL", "ALCOHOL", "DIABETIC", "INSULIN", "PARAPLEGIC", "AISLE CHAIR"}) {
+    EXPECT_EQ(raw.find(gone), std::string::npos) << gone << " kept:\n" << raw;
+  }
+  for (const char* kept :
+       {"SSR+XXML:HK:1:KU:::KWI:CDG:XA'", "SSR+MEDA:HK:1:KU:::KWI:CDG:XB'",
+        "SSR+MEDA:HK:1:KU:::KWI:CDG:XC+::2'", "TIF+LINDQVIST:I+ASTRID MS:A:1'"}) {
+    EXPECT_NE(raw.find(kept), std::string::npos) << kept << " lost:\n" << raw;
+  }
+  EXPECT_EQ(store::testing::SqlValue(live_->db(), "SELECT sha256" + where),
+            store::Sha256Hex(fixture));
+  auto again =
+      live_->Post("/v1/manifests", fixture, "omar", "border-control", "application/edifact");
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->status, 200) << again->body;
+  EXPECT_EQ(LiveServer::Body(again)["manifest"], id);
+  EXPECT_EQ(
+      store::testing::SqlValue(live_->db(), "SELECT count(*) FROM manifests WHERE sha256 = '" +
+                                                store::Sha256Hex(fixture) + "'"),
+      "1");
+
+  // The kept message reads into the same travellers, the deleted requests
+  // still counted.
+  Result<travel::Manifest> sent = travel::ParsePassengerMessage(fixture, "auto");
+  Result<travel::Manifest> kept = travel::ParsePassengerMessage(raw, "auto");
+  ASSERT_TRUE(sent.ok());
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  EXPECT_EQ(kept->sensitive_deleted, 3);
+  ASSERT_EQ(kept->travellers.size(), sent->travellers.size());
+  for (size_t t = 0; t < sent->travellers.size(); ++t) {
+    const travel::Traveller& a = sent->travellers[t];
+    const travel::Traveller& b = kept->travellers[t];
+    EXPECT_EQ(b.name.Full(), a.name.Full());
+    EXPECT_EQ(b.birth_date.raw, a.birth_date.raw);
+    EXPECT_EQ(b.services, a.services);
+    EXPECT_EQ(b.seat, a.seat);
+    ASSERT_EQ(b.documents.size(), a.documents.size());
+    for (size_t d = 0; d < a.documents.size(); ++d) {
+      EXPECT_EQ(b.documents[d].number, a.documents[d].number);
+    }
+    EXPECT_EQ(b.findings.size(), a.findings.size());
+  }
+  auto shown = live_->Get("/v1/manifests/" + std::to_string(id), "amina", "ct-investigation");
+  ASSERT_TRUE(shown);
+  ASSERT_EQ(shown->status, 200) << shown->body;
+  const Json s = LiveServer::Body(shown);
+  EXPECT_EQ(s["summary"]["sensitive_deleted"], 3);
+  ASSERT_EQ(s["travellers"].size(), u["travellers"].size());
+  for (size_t t = 0; t < u["travellers"].size(); ++t) {
+    EXPECT_EQ(s["travellers"][t]["name"], u["travellers"][t]["name"]);
+  }
+
+  // The flights: the two depersonalised by the run say when, the new one null.
+  auto list = live_->Get("/v1/manifests", "amina", "ct-investigation");
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200) << list->body;
+  int masked = 0, clear = 0;
+  const Json flights = LiveServer::Body(list);
+  for (const Json& m : flights["manifests"]) {
+    ASSERT_TRUE(m.contains("depersonalised_at")) << m.dump();
+    if (m["id"] == id) {
+      EXPECT_TRUE(m["depersonalised_at"].is_null()) << m.dump();
+      ++clear;
+    } else if (m["id"] == 1 || m["id"] == 2) {
+      ASSERT_TRUE(m["depersonalised_at"].is_string()) << m.dump();
+      EXPECT_EQ(m["depersonalised_at"].get<std::string>().substr(0, 4),
+                DaysFromNow(0).substr(0, 4));
+      ++masked;
+    }
+  }
+  EXPECT_EQ(masked, 2) << list->body;
+  EXPECT_EQ(clear, 1) << list->body;
 }
 
 TEST(RetentionScheduleTest, TheServerRunsRetentionItselfAndStopsOnShutdown) {

@@ -5,13 +5,17 @@
 // in the database, the masked messages still parse, the originals open with
 // the vault key only, the audit chain verifies and counts what is masked;
 // running again changes nothing; after the deletion period the rows and the
-// sealed originals are gone; batches stop and resume.
+// sealed originals are gone; audit records are pruned after their own
+// period (never a broken chain), and the run history is bounded; batches
+// stop and resume.
 #include "store/retention.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "retention_data.h"
 #include "store/audit.h"
@@ -267,14 +271,21 @@ TEST_F(RetentionTest, DeletesAfterTheDeletionPeriod) {
   EXPECT_EQ(vault_->Open(*store_, "manifest:1").status().code(), Status::Code::kNotFound);
   EXPECT_EQ(vault_->Open(*store_, "alert:1").status().code(), Status::Code::kNotFound);
   EXPECT_TRUE(vault_->Open(*store_, "audit:1").ok());
-  // Five years after the audit records too.
+  // The masked audit records stay until their own period ends, and verify.
+  AuditVerification masked = Verify();
+  EXPECT_TRUE(masked.ok) << masked.problem;
+  EXPECT_EQ(masked.masked, 3);
+  // Five years after the audit records too: pruned behind an anchor, their
+  // sealed details deleted.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the records are of the past
   RetentionReport later = Run("2099-01-01");
   EXPECT_EQ(later.audit.deleted, 3);
+  EXPECT_GT(later.audit_pruned, 0);
   EXPECT_EQ(SqlValue(path_, "SELECT count(*) FROM sealed_originals"), "0");
-  // The masked audit records stay (until hudud audit prune) and verify.
   AuditVerification v = Verify();
   EXPECT_TRUE(v.ok) << v.problem;
-  EXPECT_EQ(v.masked, 3);
+  EXPECT_EQ(v.masked, 0);
+  EXPECT_GT(v.pruned_through, 0);
   // Deleted data stays deleted: nothing of it anywhere.
   const std::string all = Everything(path_);
   for (const std::string& value : testing::PaxlstValues()) {
@@ -305,10 +316,10 @@ TEST_F(RetentionTest, BatchesStopAndResume) {
   RetentionOptions o;
   o.now = kAfterSixMonths;
   o.batch_size = 2;
-  // Asked before every batch: three deletion steps find nothing, the key
-  // is checked, then two batches of two messages run.
+  // Asked before every batch: three deletion steps and the audit prune find
+  // nothing, the key is checked, then two batches of two messages run.
   int calls = 0;
-  Result<RetentionReport> stopped = RunRetention(*store_, *vault_, o, [&] { return ++calls > 6; });
+  Result<RetentionReport> stopped = RunRetention(*store_, *vault_, o, [&] { return ++calls > 7; });
   ASSERT_TRUE(stopped.ok()) << stopped.status().ToString();
   EXPECT_FALSE(stopped->complete);
   EXPECT_EQ(SqlValue(path_, "SELECT state FROM retention_runs ORDER BY id DESC"), "stopped");
@@ -422,7 +433,16 @@ TEST_F(RetentionTest, StatusSaysWhatIsDue) {
   EXPECT_EQ(st->manifests_to_depersonalise, 2);
   EXPECT_EQ(st->alerts_to_depersonalise, 2);
   EXPECT_EQ(st->audit_to_scan, 5);
+  EXPECT_EQ(st->audit_to_prune, 0);
+  EXPECT_EQ(st->audit_before, "2025-01-01T00:00:00");
   EXPECT_TRUE(st->runs.empty());
+  RetentionOptions far = o;
+  far.now = "2099-01-01";
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the records are of the past
+  Result<RetentionStatus> later = ReadRetentionStatus(*store_, far);
+  ASSERT_TRUE(later.ok());
+  EXPECT_EQ(later->audit_to_prune, 5);
+  EXPECT_LT(later->audit_before, "2094");  // never past the clock
   Run(kAfterSixMonths);
   st = ReadRetentionStatus(*store_, o);
   ASSERT_TRUE(st.ok());
@@ -442,6 +462,107 @@ TEST_F(RetentionTest, AStaleRunningRunIsMarkedInterrupted) {
       "'2020-01-01T00:00:00Z', 'running', '', '', '')");
   Run(kAfterSixMonths);
   EXPECT_EQ(SqlValue(path_, "SELECT state FROM retention_runs WHERE id = 1"), "interrupted");
+}
+
+TEST_F(RetentionTest, AuditRecordsArePrunedAfterTheirOwnPeriod) {
+  Populate();
+  const std::string records = SqlValue(path_, "SELECT count(*) FROM audit_log");
+  // Within the audit period (five years from a 2030 "now" counts back to
+  // 2025): nothing pruned.
+  RetentionReport early = Run(kAfterSixMonths);
+  EXPECT_EQ(early.audit_pruned, 0);
+  EXPECT_EQ(early.audit_keep, "5y");
+  EXPECT_EQ(early.audit_before, "2025-01-01T00:00:00");
+  const std::string json = RetentionReportJson(early);
+  EXPECT_NE(json.find("\"pruned\":0"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"audit_keep\":\"5y\""), std::string::npos) << json;
+
+  // A longer period kept: nothing either, however far ahead.
+  RetentionOptions keep;
+  keep.now = "2099-01-01";
+  keep.audit_keep = *ParseRetentionPeriod("100y");
+  keep.delete_after = *ParseRetentionPeriod("100y");
+  Result<RetentionReport> kept = RunRetention(*store_, *vault_, keep);
+  ASSERT_TRUE(kept.ok()) << kept.status().ToString();
+  EXPECT_EQ(kept->audit_pruned, 0);
+  EXPECT_EQ(kept->audit_before, "1999-01-01T00:00:00");
+
+  // Far ahead: every record before the run goes (the cut-off is the clock,
+  // not 2094), the anchor and this run's own records stay, and the rest
+  // verifies.
+  // (A moment later: the cut-off is the run's start, to the millisecond.)
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const int64_t head = std::stoll(SqlValue(path_, "SELECT max(seq) FROM audit_log"));
+  RetentionReport far = Run("2099-01-01");
+  EXPECT_EQ(far.audit_pruned, head);
+  EXPECT_GT(far.audit_pruned, std::stoll(records));
+  EXPECT_LT(far.audit_before, "2094");
+  EXPECT_EQ(far.manifests.deleted, 2);
+  EXPECT_EQ(SqlValue(path_, "SELECT min(seq) FROM audit_log"), std::to_string(head + 1));
+  EXPECT_EQ(SqlValue(path_,
+                     "SELECT actor || ' ' || purpose || ' ' || action FROM audit_log "
+                     "WHERE object = 'audit_log'"),
+            "hudud-retention retention erasure");
+  EXPECT_NE(SqlValue(path_, "SELECT count(*) FROM audit_log WHERE object = 'retention:manifests'"),
+            "0");
+  AuditVerification v = Verify();
+  EXPECT_TRUE(v.ok) << v.problem;
+  EXPECT_EQ(v.pruned_through, head);
+  EXPECT_EQ(SqlValue(path_, "SELECT count(*) FROM sealed_originals"), "0");
+  // Again: the anchor and the last run's records are now before this run's
+  // start, so they go in turn, behind a new anchor; the chain verifies.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const int64_t head2 = std::stoll(SqlValue(path_, "SELECT max(seq) FROM audit_log"));
+  RetentionReport again = Run("2099-01-01");
+  EXPECT_EQ(again.audit_pruned, head2 - head);
+  AuditVerification v2 = Verify();
+  EXPECT_TRUE(v2.ok) << v2.problem;
+  EXPECT_EQ(v2.pruned_through, head2);
+}
+
+TEST_F(RetentionTest, ABrokenAuditChainIsNotPrunedButTheRestIsDone) {
+  Populate();
+  Sql(path_, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 1");
+  RetentionOptions o;
+  o.now = "2099-01-01";
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the records are of the past
+  Result<RetentionReport> r = RunRetention(*store_, *vault_, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(r.status().message().find("not pruning"), std::string::npos) << r.status().message();
+  // The data past its periods is gone all the same; the audit log is not cut.
+  EXPECT_EQ(SqlValue(path_, "SELECT count(*) FROM manifests"), "0");
+  EXPECT_EQ(SqlValue(path_, "SELECT min(seq) FROM audit_log"), "1");
+  EXPECT_EQ(SqlValue(path_, "SELECT count(*) FROM audit_log WHERE object = 'audit_log'"), "0");
+  EXPECT_EQ(SqlValue(path_, "SELECT state FROM retention_runs ORDER BY id DESC LIMIT 1"), "failed");
+  EXPECT_NE(SqlValue(path_, "SELECT error FROM retention_runs ORDER BY id DESC LIMIT 1")
+                .find("audit chain is broken"),
+            std::string::npos);
+}
+
+TEST_F(RetentionTest, TheRunHistoryIsBounded) {
+  RetentionOptions o;
+  o.now = kAfterSixMonths;
+  o.keep_runs = 3;
+  std::vector<int64_t> pruned;
+  for (int i = 0; i < 5; ++i) {
+    Result<RetentionReport> r = RunRetention(*store_, *vault_, o);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    pruned.push_back(r->runs_pruned);
+  }
+  EXPECT_EQ(pruned, (std::vector<int64_t>{0, 0, 0, 1, 1}));
+  EXPECT_EQ(SqlValue(path_, "SELECT group_concat(id) FROM retention_runs ORDER BY id"), "3,4,5");
+  EXPECT_NE(
+      SqlValue(path_, "SELECT report FROM retention_runs WHERE id = 5").find("\"runs_pruned\":1"),
+      std::string::npos);
+  // A failed run recorded outside RunRetention counts too.
+  ASSERT_TRUE(RecordFailedRetentionRun(*store_, o, "the vault key could not be read").ok());
+  EXPECT_EQ(SqlValue(path_, "SELECT group_concat(id) FROM retention_runs ORDER BY id"), "4,5,6");
+  // The default keeps the last 1000; nonsense is refused.
+  EXPECT_EQ(RetentionOptions().keep_runs, 1000);
+  o.keep_runs = 0;
+  EXPECT_EQ(RunRetention(*store_, *vault_, o).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(SqlValue(path_, "SELECT count(*) FROM retention_runs"), "3");
 }
 
 }  // namespace

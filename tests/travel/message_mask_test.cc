@@ -3,7 +3,9 @@
 // numbers, document numbers, phones, e-mail addresses or free text, still
 // parses into the same flights, bookings and travellers, and gives every
 // targeting-rule field the same value except the booking locator and a
-// private e-mail domain; the pseudonyms are stable within a message.
+// private e-mail domain; the pseudonyms are stable within a message. The
+// sensitive requests removed on receipt: only they change, in place, and
+// every fixture reads the same after.
 #include "travel/message_mask.h"
 
 #include <gtest/gtest.h>
@@ -16,9 +18,11 @@
 #include <string>
 #include <vector>
 
+#include "travel/edifact.h"
 #include "travel/paxlst.h"
 #include "travel/pnrgov.h"
 #include "travel/rules.h"
+#include "travel/ssr.h"
 
 namespace hudud::travel {
 namespace {
@@ -291,6 +295,247 @@ TEST(MessageMaskTest, ServiceCharactersInPseudonymisedValuesStayReleased) {
   for (const Finding& w : after[0].warnings) {
     EXPECT_EQ(w.message.find("UNT"), std::string::npos) << w.message;
   }
+}
+
+// ---------------------------------------------------------------------------
+// RemoveSensitiveRequests: the meal and medical SSRs deleted on receipt.
+
+std::string Removed(const std::string& bytes) {
+  Result<SensitiveRequestsRemoved> r = RemoveSensitiveRequests(bytes);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? r->bytes : std::string();
+}
+
+std::string Text(const DateTime& d) { return d.raw + "@" + std::to_string(d.minutes); }
+
+std::string Text(const PersonName& n) {
+  std::string out = n.surname + "/";
+  for (const std::string& g : n.given) out += g + " ";
+  return out + "(" + n.title + ")";
+}
+
+std::string Text(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& f : findings) {
+    out += "  finding " + std::to_string(f.segment) + " " + f.field + ": " + f.message + "\n";
+  }
+  return out;
+}
+
+std::string Text(const FlightLeg& l) {
+  return l.Id() + " " + l.operating_carrier + l.operating_number + " " + l.origin + "-" +
+         l.destination + " " + Text(l.departure) + " " + Text(l.arrival) + " " + l.booking_class +
+         " " + l.status + " #" + std::to_string(l.segment);
+}
+
+std::string Text(const std::vector<Contact>& contacts, const std::vector<Address>& addresses,
+                 const std::vector<Payment>& payments) {
+  std::string out;
+  for (const Contact& c : contacts) out += "  contact " + c.kind + " " + c.value + "\n";
+  for (const Address& a : addresses) {
+    out += "  address " + a.kind + " " + a.street + "|" + a.city + "|" + a.region + "|" +
+           a.postcode + "|" + a.country + "\n";
+  }
+  for (const Payment& p : payments) {
+    out += "  payment " + p.type + " " + p.card_vendor + " " + p.account + " " + p.card_expiry +
+           " " + p.amount + " " + p.payer + "\n";
+  }
+  return out;
+}
+
+// Everything a reader made of a message, as text, to compare two readings.
+std::string Text(const Manifest& m) {
+  std::string out = std::string(ToString(m.format)) + " " + m.sender + ">" + m.recipient + " " +
+                    m.interchange_reference + " " + m.message_reference + " " + m.version +
+                    " parts " + std::to_string(m.parts) + (m.complete ? " complete" : "") +
+                    " sensitive " + std::to_string(m.sensitive_deleted) + "\n";
+  for (const FlightLeg& l : m.flights) out += "flight " + Text(l) + "\n";
+  for (const Booking& b : m.bookings) {
+    out += "booking " + b.locator + " " + Text(b.created) + " " + b.agency + "\n";
+    for (const FlightLeg& l : b.itinerary) out += "  leg " + Text(l) + "\n";
+    for (size_t t : b.travellers) out += "  traveller " + std::to_string(t) + "\n";
+    out += Text(b.contacts, b.addresses, b.payments);
+  }
+  for (const Traveller& t : m.travellers) {
+    out += "traveller " + std::string(ToString(t.role)) + " " + Text(t.name) + " " +
+           t.passenger_type + " " + t.gender_raw + " " + Text(t.birth_date) + " " + t.nationality +
+           " seat " + t.seat + " bags " + std::to_string(t.bags) + " ff " + t.frequent_flyer +
+           " booking " + std::to_string(t.booking) + " ref " + t.traveller_ref + "\n";
+    for (const TravelDocument& d : t.documents) {
+      out += "  document " + d.type + " " + d.number + " " + d.issuing_country + " " +
+             Text(d.expiry) + " " + Text(d.holder) + "\n";
+    }
+    out += Text(t.contacts, t.addresses, t.payments);
+    for (const std::string& s : t.services) out += "  service " + s + "\n";
+    for (const std::string& s : t.tickets) out += "  ticket " + s + "\n";
+    for (const std::string& s : t.bag_tags) out += "  bag tag " + s + "\n";
+    out += Text(t.findings);
+  }
+  return out + Text(m.warnings);
+}
+
+std::string Text(const std::vector<Manifest>& all) {
+  std::string out;
+  for (const Manifest& m : all) out += Text(m) + "----\n";
+  return out;
+}
+
+TEST(SensitiveRequestsTest, MealAndMedicalRequestsGoTheRestStaysByteForByte) {
+  const std::string original = Fixture("retention/pnrgov-meal-medical.edi");
+  ASSERT_FALSE(original.empty());
+  Result<SensitiveRequestsRemoved> r = RemoveSensitiveRequests(original);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->interchanges, 1);
+  EXPECT_EQ(r->requests, 3);
+  EXPECT_EQ(r->texts_masked, 3);
+  EXPECT_EQ(r->rewritten, 0);
+  // Exactly the three requests changed, in place; their status, carrier,
+  // cities and traveller reference kept.
+  std::string expected = original;
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"SSR+MOML:HK:1:KU:::KWI:CDG:HALAL ONLY?: NO ALCOHOL IN ANY DISH'",
+            "SSR+XXML:HK:1:KU:::KWI:CDG:XA'"},
+           {"SSR+MEDA:HK:1:KU:::KWI:CDG:TYPE 1 DIABETIC CARRIES INSULIN PEN'",
+            "SSR+MEDA:HK:1:KU:::KWI:CDG:XB'"},
+           {"SSR+WCHC:HK:1:KU:::KWI:CDG:PARAPLEGIC NEEDS AISLE CHAIR AT GATE AND LIFT\n TO "
+            "SEAT+::2'",
+            "SSR+MEDA:HK:1:KU:::KWI:CDG:XC+::2'"}}) {
+    const size_t at = expected.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    expected.replace(at, from.size(), to);
+  }
+  EXPECT_EQ(r->bytes, expected);
+  for (const char* gone :
+       {"MOML", "WCHC", "HALAL", "ALCOHOL", "DIABETIC", "INSULIN", "PARAPLEGIC", "AISLE", "LIFT"}) {
+    EXPECT_EQ(r->bytes.find(gone), std::string::npos) << gone;
+  }
+  // The same travellers, the same count of deleted requests, the same
+  // findings: the reader deleted them anyway.
+  const std::vector<Manifest> before = ParseAll(original);
+  const std::vector<Manifest> after = ParseAll(r->bytes);
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].sensitive_deleted, 3);
+  EXPECT_EQ(Text(after), Text(before));
+  // Applied again, nothing changes.
+  EXPECT_EQ(Removed(r->bytes), r->bytes);
+}
+
+TEST(SensitiveRequestsTest, EveryFixtureReadsTheSameAndOnlyItsRequestsChange) {
+  int with_requests = 0;
+  for (const std::string& name : AllFixtures()) {
+    SCOPED_TRACE(name);
+    const std::string original = Fixture(name);
+    Result<SensitiveRequestsRemoved> r = RemoveSensitiveRequests(original);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->rewritten, 0) << "not changed in place";
+    if (r->requests == 0) {
+      EXPECT_EQ(r->bytes, original);
+      continue;
+    }
+    ++with_requests;
+    EXPECT_EQ(Text(ParseAll(r->bytes)), Text(ParseAll(original)));
+    EXPECT_EQ(Removed(r->bytes), r->bytes);
+    // No sensitive code is left but the two neutral ones.
+    Result<EdifactInterchange> ic = ParseEdifact(r->bytes);
+    ASSERT_TRUE(ic.ok());
+    int neutral = 0;
+    for (const EdifactSegment& s : ic->segments) {
+      if (s.tag != "SSR" || !IsSensitiveSsrCode(s.at(1, 0))) continue;
+      EXPECT_TRUE(s.at(1, 0) == "XXML" || s.at(1, 0) == "MEDA") << s.ToString();
+      EXPECT_TRUE(s.at(1, 8).empty() || std::regex_match(s.at(1, 8), PseudonymWord()))
+          << s.ToString();
+      ++neutral;
+    }
+    EXPECT_EQ(neutral, r->requests);
+  }
+  EXPECT_GE(with_requests, 3);  // sensitive_v11_1, pnrgov-cards-names, pnrgov-meal-medical
+}
+
+TEST(SensitiveRequestsTest, SegmentsEndedByLineBreaksAndSplitInterchanges) {
+  // The sensitive fixture without its UNA and its terminators: one segment a
+  // line, as some gateways send it; twice, as two interchanges with a
+  // transport header and footer around each.
+  std::string lines;
+  const std::string original = Fixture("pnrgov/sensitive_v11_1.edi");
+  for (size_t start = original.find('\n') + 1; start < original.size();) {
+    const size_t end = original.find('\n', start);
+    std::string line = original.substr(start, end - start);
+    if (!line.empty() && line.back() == '\'') line.pop_back();
+    lines += line + "\n";
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  const std::string two = "ZCZC 0421\n" + lines + "NNNN\nZCZC 0422\n" + lines + "NNNN\n";
+  ASSERT_TRUE(ParsePnrgov(two).ok());
+  Result<SensitiveRequestsRemoved> r = RemoveSensitiveRequests(two);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->interchanges, 2);
+  EXPECT_EQ(r->requests, 12);
+  EXPECT_EQ(r->rewritten, 0);
+  EXPECT_EQ(r->bytes.find("CLEARANCE"), std::string::npos) << r->bytes;
+  EXPECT_EQ(r->bytes.find("MOML"), std::string::npos) << r->bytes;
+  EXPECT_EQ(r->bytes.rfind("ZCZC 0421\n", 0), 0u) << r->bytes;
+  EXPECT_NE(r->bytes.find("NNNN\nZCZC 0422\n"), std::string::npos) << r->bytes;
+  EXPECT_EQ(r->bytes.substr(r->bytes.size() - 5), "NNNN\n");
+  EXPECT_EQ(Text(ParseAll(r->bytes)), Text(ParseAll(two)));
+  // Only the request lines differ.
+  const std::string& out = r->bytes;
+  size_t a = 0, b = 0;
+  int changed = 0;
+  while (a < two.size() && b < out.size()) {
+    const size_t ea = two.find('\n', a), eb = out.find('\n', b);
+    const std::string la = two.substr(a, ea - a), lb = out.substr(b, eb - b);
+    if (la != lb) {
+      ++changed;
+      EXPECT_EQ(la.rfind("SSR+", 0), 0u) << la;
+      EXPECT_TRUE(IsSensitiveSsrCode(la.substr(4, 4))) << la;
+    }
+    a = ea + 1;
+    b = eb + 1;
+  }
+  EXPECT_EQ(changed, 12);  // MEDA (its text), MOML, VGML, WCHR, KSML, AVML, twice
+}
+
+TEST(SensitiveRequestsTest, WrittenAgainWholeWhenTheChangeWouldNotReadBack) {
+  // Trailing spaces in the free text of a request on a line without a
+  // terminator: the in-place change cannot tell them from layout, so the
+  // interchange is written again, one segment a line, with only the
+  // requests changed.
+  const std::string message =
+      "UNB+IATA:1+1A+DEPIU+250702:1800+0004410++PNRGOV\n"
+      "UNH+1+PNRGOV:11:1:IA+030725/0615/LH/631+01:F\n"
+      "MSG+:22\n"
+      "ORG+1A:MUC\n"
+      "TVL+030725:0615:030725:1240+FRA+KWI+LH+631\n"
+      "EQN+1\n"
+      "SRC\n"
+      "RCI+LH:S3NS1T::010625:1000\n"
+      "TIF+OMAROV:I+RUSTAM MR:A:1\n"
+      "SSR+DOCS:HK:1:LH:::FRA:KWI:/P/RUS/720123456/RUS/11NOV66/M/10NOV29/OMAROV/RUSTAM\n"
+      "SSR+MOML:HK:1:LH:::FRA:KWI:NO PORK   \n"
+      "UNT+10+1\n"
+      "UNZ+1+0004410\n";
+  Result<Manifest> before = ParsePnrgov(message);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  Result<SensitiveRequestsRemoved> r = RemoveSensitiveRequests(message);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->requests, 1);
+  EXPECT_EQ(r->rewritten, 1);
+  EXPECT_EQ(r->bytes.find("NO PORK"), std::string::npos) << r->bytes;
+  EXPECT_EQ(r->bytes.find("MOML"), std::string::npos) << r->bytes;
+  EXPECT_NE(r->bytes.find("SSR+XXML:HK:1:LH:::FRA:KWI:XA'\n"), std::string::npos) << r->bytes;
+  Result<Manifest> after = ParsePnrgov(r->bytes);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(after->sensitive_deleted, 1);
+  ASSERT_EQ(after->travellers.size(), 1u);
+  EXPECT_EQ(Text(after->travellers[0].name), Text(before->travellers[0].name));
+  ASSERT_EQ(after->travellers[0].documents.size(), 1u);
+  EXPECT_EQ(after->travellers[0].documents[0].number, "720123456");
+}
+
+TEST(SensitiveRequestsTest, UnreadableInputIsRefused) {
+  EXPECT_FALSE(RemoveSensitiveRequests("").ok());
+  EXPECT_FALSE(RemoveSensitiveRequests("no edifact here at all").ok());
 }
 
 }  // namespace
