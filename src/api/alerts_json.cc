@@ -5,6 +5,23 @@
 #include "lists/export.h"
 
 namespace hudud::api {
+namespace {
+
+// Alert and redress histories have the same shape.
+template <typename Event>
+Json EventsJson(const std::vector<Event>& events) {
+  Json out = Json::array();
+  for (const Event& e : events) {
+    out.push_back(Json{{"id", e.id},
+                       {"action", e.action},
+                       {"actor", e.actor},
+                       {"at", e.at},
+                       {"detail", e.detail}});
+  }
+  return out;
+}
+
+}  // namespace
 
 Json AlertJson(const store::Alert& a) {
   Json subject = nullptr;
@@ -47,17 +64,7 @@ Json FtmEntityJson(const model::Entity& entity) {
   return j.is_discarded() ? Json::object() : j;
 }
 
-Json AlertEventsJson(const std::vector<store::AlertEvent>& events) {
-  Json out = Json::array();
-  for (const store::AlertEvent& e : events) {
-    out.push_back(Json{{"id", e.id},
-                       {"action", e.action},
-                       {"actor", e.actor},
-                       {"at", e.at},
-                       {"detail", e.detail}});
-  }
-  return out;
-}
+Json AlertEventsJson(const std::vector<store::AlertEvent>& events) { return EventsJson(events); }
 
 Json RedressJson(const store::RedressRequest& r) {
   auto opt = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
@@ -76,15 +83,7 @@ Json RedressJson(const store::RedressRequest& r) {
 }
 
 Json RedressEventsJson(const std::vector<store::RedressEvent>& events) {
-  Json out = Json::array();
-  for (const store::RedressEvent& e : events) {
-    out.push_back(Json{{"id", e.id},
-                       {"action", e.action},
-                       {"actor", e.actor},
-                       {"at", e.at},
-                       {"detail", e.detail}});
-  }
-  return out;
+  return EventsJson(events);
 }
 
 Json ShareJson(const store::Share& s) {

@@ -17,29 +17,6 @@
 namespace hudud::server {
 namespace {
 
-int64_t PathId(const httplib::Request& req) {
-  try {
-    return std::stoll(req.matches[1].str());
-  } catch (const std::exception&) {
-    return 0;  // the route's pattern admits digits only; too large = not found
-  }
-}
-
-// body[key] as a string ("" when absent); answers 400 and returns false for
-// another type.
-bool StringField(const api::Json& body, const char* key, std::string* out,
-                 const httplib::Request& req, httplib::Response& res) {
-  if (!body.contains(key) || body[key].is_null()) return true;
-  if (!body[key].is_string()) {
-    SendProblem(res,
-                MakeProblem("invalid-request", std::string("\"") + key + "\" must be a string"),
-                req.path);
-    return false;
-  }
-  *out = body[key].get<std::string>();
-  return true;
-}
-
 void List(Service& service, const httplib::Request& req, httplib::Response& res) {
   std::optional<Caller> caller = service.Admit(req, res, store::Permission::kAlertsRead, true);
   if (!caller) return;
@@ -187,7 +164,7 @@ void Change(Service& service, Action action, const httplib::Request& req, httpli
       std::string assignee = actor;
       if (body.contains("assignee")) {
         assignee.clear();
-        if (!StringField(body, "assignee", &assignee, req, res)) return;
+        if (!StringField(body, "assignee", false, &assignee, req, res)) return;
       }
       result = cases.Assign(id, assignee, actor);
       detail = {{"action", "assign"}, {"assignee", assignee}};
@@ -196,7 +173,7 @@ void Change(Service& service, Action action, const httplib::Request& req, httpli
     case Action::kComment: {
       if (!CheckKnownKeys(body, {"text"}, req, res)) return;
       std::string text;
-      if (!StringField(body, "text", &text, req, res)) return;
+      if (!StringField(body, "text", false, &text, req, res)) return;
       Status st = cases.Comment(id, text, actor);
       result = st.ok() ? cases.Get(id) : Result<store::Alert>(st);
       detail = {{"action", "comment"}};
@@ -205,8 +182,8 @@ void Change(Service& service, Action action, const httplib::Request& req, httpli
     case Action::kDecide: {
       if (!CheckKnownKeys(body, {"decision", "justification"}, req, res)) return;
       std::string decision, justification;
-      if (!StringField(body, "decision", &decision, req, res)) return;
-      if (!StringField(body, "justification", &justification, req, res)) return;
+      if (!StringField(body, "decision", false, &decision, req, res)) return;
+      if (!StringField(body, "justification", false, &justification, req, res)) return;
       Result<store::Decision> d = store::ParseDecision(decision);
       if (!d.ok()) {
         SendProblem(res, MakeProblem("invalid-request", d.status().message()), req.path);
@@ -219,8 +196,8 @@ void Change(Service& service, Action action, const httplib::Request& req, httpli
     case Action::kOutcome: {
       if (!CheckKnownKeys(body, {"outcome", "detail"}, req, res)) return;
       std::string outcome, text;
-      if (!StringField(body, "outcome", &outcome, req, res)) return;
-      if (!StringField(body, "detail", &text, req, res)) return;
+      if (!StringField(body, "outcome", false, &outcome, req, res)) return;
+      if (!StringField(body, "detail", false, &text, req, res)) return;
       Result<store::Outcome> o = store::ParseOutcome(outcome);
       if (!o.ok()) {
         SendProblem(res, MakeProblem("invalid-request", o.status().message()), req.path);
@@ -243,7 +220,7 @@ void Change(Service& service, Action action, const httplib::Request& req, httpli
     case Action::kReopen: {
       if (!CheckKnownKeys(body, {"reason"}, req, res)) return;
       std::string reason;
-      if (!StringField(body, "reason", &reason, req, res)) return;
+      if (!StringField(body, "reason", false, &reason, req, res)) return;
       result = cases.Reopen(id, reason, actor);
       detail = {{"action", "reopen"}};
       break;

@@ -112,6 +112,30 @@ std::optional<int64_t> IntParam(const httplib::Request& request, httplib::Respon
   return std::nullopt;
 }
 
+bool StringField(const api::Json& body, const char* key, bool required, std::string* out,
+                 const httplib::Request& request, httplib::Response& response) {
+  const bool absent = !body.contains(key) || body[key].is_null();
+  if (absent && !required) return true;
+  if (absent || !body[key].is_string()) {
+    SendProblem(
+        response,
+        MakeProblem("invalid-request", std::string("\"") + key + "\" is required (a string)"),
+        request.path);
+    return false;
+  }
+  *out = body[key].get<std::string>();
+  return true;
+}
+
+int64_t PathId(const httplib::Request& request) {
+  if (request.matches.size() < 2) return 0;
+  try {
+    return std::stoll(request.matches[1].str());
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
 std::optional<std::string> DateParam(const httplib::Request& request, httplib::Response& response,
                                      const std::string& name) {
   if (!request.has_param(name)) return std::string();

@@ -118,6 +118,16 @@ std::optional<int64_t> IntParam(const httplib::Request& request, httplib::Respon
                                 const std::string& name, int64_t fallback, int64_t min,
                                 int64_t max);
 
+// body[key] as a string into `out`. Absent or null: left as it is when not
+// `required`; otherwise, and for another type, answers 400 ("\"key\" is
+// required (a string)") and returns false.
+bool StringField(const api::Json& body, const char* key, bool required, std::string* out,
+                 const httplib::Request& request, httplib::Response& response);
+
+// The numeric id a route's pattern captured first (the pattern admits at
+// most 18 digits); 0 when there is none.
+int64_t PathId(const httplib::Request& request);
+
 // ?name= as a date "YYYY-MM-DD" ("" when absent). Answers 400 and returns
 // nullopt for anything else.
 std::optional<std::string> DateParam(const httplib::Request& request, httplib::Response& response,

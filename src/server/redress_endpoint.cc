@@ -14,24 +14,6 @@
 namespace hudud::server {
 namespace {
 
-bool StringField(const api::Json& body, const char* key, bool required, std::string* out,
-                 const httplib::Request& req, httplib::Response& res) {
-  if (!body.contains(key) || body[key].is_null()) {
-    if (!required) return true;
-    SendProblem(res, MakeProblem("invalid-request", std::string("\"") + key + "\" is required"),
-                req.path);
-    return false;
-  }
-  if (!body[key].is_string()) {
-    SendProblem(res,
-                MakeProblem("invalid-request", std::string("\"") + key + "\" must be a string"),
-                req.path);
-    return false;
-  }
-  *out = body[key].get<std::string>();
-  return true;
-}
-
 void File(Service& service, const httplib::Request& req, httplib::Response& res) {
   std::optional<Caller> caller = service.Admit(req, res, store::Permission::kRedressHandle, true);
   if (!caller) return;

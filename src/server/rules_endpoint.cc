@@ -69,19 +69,6 @@ void Show(Service& service, const httplib::Request& req, httplib::Response& res)
   SendJson(res, api::RuleHistoryJson(name, *vs, *events));
 }
 
-// body[key] as a string, required. Answers 400 and returns false otherwise.
-bool RequiredString(const api::Json& body, const char* key, std::string* out,
-                    const httplib::Request& req, httplib::Response& res) {
-  if (!body.contains(key) || !body[key].is_string()) {
-    SendProblem(
-        res, MakeProblem("invalid-request", std::string("\"") + key + "\" is required (a string)"),
-        req.path);
-    return false;
-  }
-  *out = body[key].get<std::string>();
-  return true;
-}
-
 // body["version"]: a positive integer, or 0 (the latest) when absent.
 bool VersionOf(const api::Json& body, int* version, const httplib::Request& req,
                httplib::Response& res) {
@@ -106,10 +93,10 @@ void Save(Service& service, const httplib::Request& req, httplib::Response& res)
     return;
   }
   std::string name, expression, justification, owner;
-  if (!RequiredString(body, "name", &name, req, res) ||
-      !RequiredString(body, "expression", &expression, req, res) ||
-      !RequiredString(body, "justification", &justification, req, res) ||
-      !RequiredString(body, "owner", &owner, req, res)) {
+  if (!StringField(body, "name", true, &name, req, res) ||
+      !StringField(body, "expression", true, &expression, req, res) ||
+      !StringField(body, "justification", true, &justification, req, res) ||
+      !StringField(body, "owner", true, &owner, req, res)) {
     return;
   }
   std::unique_ptr<store::Store> db = OpenStoreFor(service, req, res);

@@ -16,14 +16,6 @@
 namespace hudud::server {
 namespace {
 
-int64_t PathId(const httplib::Request& req) {
-  try {
-    return std::stoll(req.matches[1].str());
-  } catch (const std::exception&) {
-    return 0;
-  }
-}
-
 // What a partner gets of an alert: the person as screened, the entry, the
 // decision and when; not our notes, assignees or history.
 api::Json DisclosedView(const store::Alert& a) {
@@ -46,16 +38,9 @@ void Share(Service& service, const httplib::Request& req, httplib::Response& res
   api::Json body;
   if (!ParseJsonBody(req, res, &body)) return;
   if (!CheckKnownKeys(body, {"partner", "reason"}, req, res)) return;
-  for (const char* key : {"partner", "reason"}) {
-    if (!body.contains(key) || !body[key].is_string()) {
-      SendProblem(
-          res,
-          MakeProblem("invalid-request", std::string("\"") + key + "\" is required (a string)"),
-          req.path);
-      return;
-    }
-  }
-  const std::string partner = body["partner"];
+  std::string partner, reason;
+  if (!StringField(body, "partner", true, &partner, req, res)) return;
+  if (!StringField(body, "reason", true, &reason, req, res)) return;
   const int64_t id = PathId(req);
   std::unique_ptr<store::Store> db = OpenStoreFor(service, req, res);
   if (!db) return;
@@ -64,9 +49,8 @@ void Share(Service& service, const httplib::Request& req, httplib::Response& res
     SendStatusProblem(req, res, alert.status());
     return;
   }
-  Result<store::Share> s =
-      store::Shares(*db).Disclose(id, partner, api::DumpJson(DisclosedView(*alert)),
-                                  body["reason"].get<std::string>(), caller->principal.user);
+  Result<store::Share> s = store::Shares(*db).Disclose(
+      id, partner, api::DumpJson(DisclosedView(*alert)), reason, caller->principal.user);
   if (!s.ok()) {
     SendStatusProblem(req, res, s.status());
     return;

@@ -85,33 +85,30 @@ Result<Alert> GetIn(Store::Impl& impl, int64_t id) {
   return ReadAlert(q->get());
 }
 
-Status CheckText(std::string_view what, const std::string& text, size_t min) {
-  if (Blank(text)) return Status::InvalidArgument(std::string(what) + " is required");
-  if (text.size() < min) {
-    return Status::InvalidArgument(std::string(what) + " must say why, in at least " +
-                                   std::to_string(min) + " characters");
-  }
-  if (text.size() > kMaxText) {
-    return Status::InvalidArgument(std::string(what) + " is longer than " +
-                                   std::to_string(kMaxText) + " bytes");
-  }
-  return Status::Ok();
+// The entry's content hash in its list's active version, as the hex the
+// false-positive memory stores ("" when not listed there): one statement,
+// prepared once by the caller for a batch.
+Result<Stmt> PrepareEntityHash(Store::Impl& impl) {
+  return impl.Prepare(
+      "SELECT lower(hex(e.content_hash)) FROM lists l JOIN entities e "
+      "ON e.version_id = l.active_version WHERE l.list_id = ? AND e.entity_id = ?");
+}
+
+Result<std::string> EntityHash(Store::Impl& impl, const Stmt& q, const std::string& list_id,
+                               const std::string& entity_id) {
+  sqlite3_reset(q.get());
+  BindText(q, 1, list_id);
+  BindText(q, 2, entity_id);
+  Result<bool> row = impl.Step(q, "reading the entry " + entity_id);
+  if (!row.ok()) return row.status();
+  std::string out = *row ? std::string(ColumnText(q.get(), 0)) : std::string();
+  sqlite3_reset(q.get());
+  return out;
 }
 
 Status CheckActor(const std::string& actor) {
   if (Blank(actor)) return Status::InvalidArgument("no user given (who is acting?)");
   return Status::Ok();
-}
-
-std::string Hex(const void* data, int n) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  const auto* p = static_cast<const unsigned char*>(data);
-  for (int i = 0; i < n; ++i) {
-    out += kDigits[p[i] >> 4];
-    out += kDigits[p[i] & 15];
-  }
-  return out;
 }
 
 }  // namespace
@@ -171,6 +168,8 @@ Result<std::vector<RaiseResult>> Cases::Raise(const std::vector<NewAlert>& alert
       "subject_json, subject_hash, entity_hash, flight, manifest_id) "
       "VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins.ok()) return ins.status();
+  Result<Stmt> hash = PrepareEntityHash(impl);
+  if (!hash.ok()) return hash.status();
   std::vector<RaiseResult> out(alerts.size());
   for (size_t i = 0; i < alerts.size(); ++i) {
     const NewAlert& a = alerts[i];
@@ -186,7 +185,7 @@ Result<std::vector<RaiseResult>> Cases::Raise(const std::vector<NewAlert>& alert
     }
     std::string entity_hash = a.entity_hash;
     if (entity_hash.empty()) {
-      Result<std::string> h = ActiveEntityHash(a.list_id, a.entity_id);
+      Result<std::string> h = EntityHash(impl, *hash, a.list_id, a.entity_id);
       if (!h.ok()) return h.status();
       entity_hash = std::move(*h);
     }
@@ -350,7 +349,7 @@ Result<Alert> Cases::Assign(int64_t id, const std::string& assignee, const std::
 
 Status Cases::Comment(int64_t id, const std::string& text, const std::string& actor) {
   HUDUD_RETURN_IF_ERROR(CheckActor(actor));
-  HUDUD_RETURN_IF_ERROR(CheckText("a comment", text, 1));
+  HUDUD_RETURN_IF_ERROR(CheckText("a comment", text, 1, kMaxText));
   Store::Impl& impl = *store_.impl();
   Transaction tx(&impl);
   HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
@@ -363,7 +362,7 @@ Status Cases::Comment(int64_t id, const std::string& text, const std::string& ac
 Result<Alert> Cases::Decide(int64_t id, Decision decision, const std::string& justification,
                             const std::string& actor) {
   HUDUD_RETURN_IF_ERROR(CheckActor(actor));
-  HUDUD_RETURN_IF_ERROR(CheckText("a justification", justification, kMinJustification));
+  HUDUD_RETURN_IF_ERROR(CheckText("a justification", justification, kMinJustification, kMaxText));
   Store::Impl& impl = *store_.impl();
   Transaction tx(&impl);
   HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
@@ -432,7 +431,7 @@ Result<Alert> Cases::Decide(int64_t id, Decision decision, const std::string& ju
 Result<Alert> Cases::RecordOutcome(int64_t id, Outcome outcome, const std::string& detail,
                                    const std::string& actor) {
   HUDUD_RETURN_IF_ERROR(CheckActor(actor));
-  HUDUD_RETURN_IF_ERROR(CheckText("the outcome's detail", detail, kMinJustification));
+  HUDUD_RETURN_IF_ERROR(CheckText("the outcome's detail", detail, kMinJustification, kMaxText));
   Store::Impl& impl = *store_.impl();
   Transaction tx(&impl);
   HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
@@ -458,7 +457,7 @@ Result<Alert> Cases::RecordOutcome(int64_t id, Outcome outcome, const std::strin
 
 Result<Alert> Cases::Reopen(int64_t id, const std::string& reason, const std::string& actor) {
   HUDUD_RETURN_IF_ERROR(CheckActor(actor));
-  HUDUD_RETURN_IF_ERROR(CheckText("a reason", reason, kMinJustification));
+  HUDUD_RETURN_IF_ERROR(CheckText("a reason", reason, kMinJustification, kMaxText));
   Store::Impl& impl = *store_.impl();
   Transaction tx(&impl);
   HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
@@ -588,16 +587,9 @@ Result<std::optional<model::Entity>> Cases::ActiveEntity(const std::string& list
 Result<std::string> Cases::ActiveEntityHash(const std::string& list_id,
                                             const std::string& entity_id) {
   Store::Impl& impl = *store_.impl();
-  Result<Stmt> q = impl.Prepare(
-      "SELECT e.content_hash FROM lists l JOIN entities e ON e.version_id = l.active_version "
-      "WHERE l.list_id = ? AND e.entity_id = ?");
+  Result<Stmt> q = PrepareEntityHash(impl);
   if (!q.ok()) return q.status();
-  BindText(*q, 1, list_id);
-  BindText(*q, 2, entity_id);
-  Result<bool> row = impl.Step(*q, "reading the entry " + entity_id);
-  if (!row.ok()) return row.status();
-  if (!*row) return std::string();
-  return Hex(sqlite3_column_blob(q->get(), 0), sqlite3_column_bytes(q->get(), 0));
+  return EntityHash(impl, *q, list_id, entity_id);
 }
 
 }  // namespace hudud::store

@@ -19,6 +19,22 @@ inline bool Blank(std::string_view s) {
   return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+// A required free text (a justification, a reason, a description): not
+// blank, at least `min` and at most `max` bytes. InvalidArgument naming
+// `what` ("a justification must be at least 10 characters") otherwise.
+inline Status CheckText(std::string_view what, std::string_view text, size_t min, size_t max) {
+  if (Blank(text)) return Status::InvalidArgument(std::string(what) + " is required");
+  if (text.size() < min) {
+    return Status::InvalidArgument(std::string(what) + " must be at least " + std::to_string(min) +
+                                   " characters");
+  }
+  if (text.size() > max) {
+    return Status::InvalidArgument(std::string(what) + " is longer than " + std::to_string(max) +
+                                   " bytes");
+  }
+  return Status::Ok();
+}
+
 // Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ".
 std::string UtcNowIso8601();
 

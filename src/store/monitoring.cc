@@ -27,6 +27,23 @@ std::vector<std::string> SplitLines(std::string_view s) {
   return out;
 }
 
+// The columns ReadSubject reads, in its order.
+constexpr char kSubjectColumns[] =
+    "subject_id, names, dob, nationality, document, document_country, gender, kind";
+
+Subject ReadSubject(sqlite3_stmt* s) {
+  Subject subject;
+  subject.id = ColumnText(s, 0);
+  subject.names = SplitLines(ColumnText(s, 1));
+  subject.dob = ColumnText(s, 2);
+  subject.nationality = ColumnText(s, 3);
+  subject.document = ColumnText(s, 4);
+  subject.document_country = ColumnText(s, 5);
+  subject.gender = ColumnText(s, 6);
+  subject.kind = ColumnText(s, 7);
+  return subject;
+}
+
 }  // namespace
 
 Result<SubjectImport> Monitoring::PutSubjects(const std::vector<Subject>& subjects,
@@ -91,9 +108,8 @@ Result<SubjectImport> Monitoring::PutSubjects(const std::vector<Subject>& subjec
 
 Result<std::vector<Subject>> Monitoring::LoadSubjects() {
   Store::Impl& impl = *store_.impl();
-  Result<Stmt> q = impl.Prepare(
-      "SELECT subject_id, names, dob, nationality, document, document_country, gender, kind "
-      "FROM subjects ORDER BY id");
+  Result<Stmt> q =
+      impl.Prepare(std::string("SELECT ") + kSubjectColumns + " FROM subjects ORDER BY id");
   if (!q.ok()) return q.status();
   std::vector<Subject> out;
   Result<int64_t> n = SubjectCount();
@@ -102,42 +118,21 @@ Result<std::vector<Subject>> Monitoring::LoadSubjects() {
     Result<bool> row = impl.Step(*q, "loading subjects");
     if (!row.ok()) return row.status();
     if (!*row) break;
-    sqlite3_stmt* s = q->get();
-    Subject subject;
-    subject.id = ColumnText(s, 0);
-    subject.names = SplitLines(ColumnText(s, 1));
-    subject.dob = ColumnText(s, 2);
-    subject.nationality = ColumnText(s, 3);
-    subject.document = ColumnText(s, 4);
-    subject.document_country = ColumnText(s, 5);
-    subject.gender = ColumnText(s, 6);
-    subject.kind = ColumnText(s, 7);
-    out.push_back(std::move(subject));
+    out.push_back(ReadSubject(q->get()));
   }
   return out;
 }
 
 Result<Subject> Monitoring::GetSubject(const std::string& id) {
   Store::Impl& impl = *store_.impl();
-  Result<Stmt> q = impl.Prepare(
-      "SELECT subject_id, names, dob, nationality, document, document_country, gender, kind "
-      "FROM subjects WHERE subject_id = ?");
+  Result<Stmt> q = impl.Prepare(std::string("SELECT ") + kSubjectColumns +
+                                " FROM subjects WHERE subject_id = ?");
   if (!q.ok()) return q.status();
   BindText(*q, 1, id);
   Result<bool> row = impl.Step(*q, "reading subject " + id);
   if (!row.ok()) return row.status();
   if (!*row) return Status::NotFound("no held subject " + id);
-  sqlite3_stmt* s = q->get();
-  Subject subject;
-  subject.id = ColumnText(s, 0);
-  subject.names = SplitLines(ColumnText(s, 1));
-  subject.dob = ColumnText(s, 2);
-  subject.nationality = ColumnText(s, 3);
-  subject.document = ColumnText(s, 4);
-  subject.document_country = ColumnText(s, 5);
-  subject.gender = ColumnText(s, 6);
-  subject.kind = ColumnText(s, 7);
-  return subject;
+  return ReadSubject(q->get());
 }
 
 Result<int64_t> Monitoring::SubjectCount() {

@@ -74,19 +74,6 @@ Status AddEvent(Store::Impl& impl, int64_t id, std::string_view action, const st
   return impl.Run(*q, "recording a step of redress request " + std::to_string(id));
 }
 
-Status CheckText(std::string_view what, const std::string& text, size_t min) {
-  if (Blank(text)) return Status::InvalidArgument(std::string(what) + " is required");
-  if (text.size() < min) {
-    return Status::InvalidArgument(std::string(what) + " must be at least " + std::to_string(min) +
-                                   " characters");
-  }
-  if (text.size() > kMaxText) {
-    return Status::InvalidArgument(std::string(what) + " is longer than " +
-                                   std::to_string(kMaxText) + " bytes");
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<RedressRequest> Redress::File(const std::string& requester, const std::string& contact,
@@ -94,8 +81,8 @@ Result<RedressRequest> Redress::File(const std::string& requester, const std::st
                                      const std::vector<int64_t>& alert_ids,
                                      const std::string& actor) {
   if (Blank(actor)) return Status::InvalidArgument("no user given (who records the request?)");
-  HUDUD_RETURN_IF_ERROR(CheckText("the requester's name", requester, 1));
-  HUDUD_RETURN_IF_ERROR(CheckText("the description", description, kMinText));
+  HUDUD_RETURN_IF_ERROR(CheckText("the requester's name", requester, 1, kMaxText));
+  HUDUD_RETURN_IF_ERROR(CheckText("the description", description, kMinText, kMaxText));
   if (contact.size() > kMaxText) return Status::InvalidArgument("the contact is too long");
   Store::Impl& impl = *store_.impl();
   Transaction tx(&impl);
@@ -213,7 +200,7 @@ Result<RedressRequest> Redress::Resolve(int64_t id, const std::string& state,
     return Status::InvalidArgument("state '" + state +
                                    "' is not one of: cleared, upheld, rejected");
   }
-  HUDUD_RETURN_IF_ERROR(CheckText("the outcome", outcome, kMinText));
+  HUDUD_RETURN_IF_ERROR(CheckText("the outcome", outcome, kMinText, kMaxText));
   Store::Impl& impl = *store_.impl();
   Transaction tx(&impl);
   HUDUD_RETURN_IF_ERROR(tx.Begin(/*write=*/true));
