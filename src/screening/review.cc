@@ -26,21 +26,17 @@ std::string TravellerHash(const match::Query& query) {
 
 std::string TravellerKey(const match::Query& query) { return "traveller:" + TravellerHash(query); }
 
-Result<std::unique_ptr<FalsePositiveMemory>> FalsePositiveMemory::Load(store::Store& store) {
+Result<FalsePositiveMemory> FalsePositiveMemory::Load(store::Store& store) {
   Result<std::vector<store::FalsePositive>> all = store::Cases(store).CurrentFalsePositives();
   if (!all.ok()) return all.status();
-  auto memory = std::unique_ptr<FalsePositiveMemory>(new FalsePositiveMemory());
+  FalsePositiveMemory memory;
   for (const store::FalsePositive& fp : *all) {
     // Only travellers are screened by query; held subjects are known by id
     // and the store checks their memory when it raises alerts.
     if (fp.subject_key.rfind("traveller:", 0) != 0) continue;
-    memory->alerts_[MemoryKey(fp.subject_key, fp.list_id, fp.entity_id)] = fp.alert_id;
+    memory.alerts_[MemoryKey(fp.subject_key, fp.list_id, fp.entity_id)] = fp.alert_id;
   }
   return memory;
-}
-
-Result<std::unique_ptr<FalsePositiveMemory>> FalsePositiveMemory::Empty() {
-  return std::unique_ptr<FalsePositiveMemory>(new FalsePositiveMemory());
 }
 
 int64_t FalsePositiveMemory::ClearedBy(const match::Query& query, const match::Hit& hit) const {

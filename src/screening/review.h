@@ -31,9 +31,9 @@ std::string TravellerKey(const match::Query& query);
 // them. Immutable once loaded; safe to share between threads.
 class FalsePositiveMemory : public targeting::ClearedHits {
  public:
-  static Result<std::unique_ptr<FalsePositiveMemory>> Load(store::Store& store);
   // A memory that clears nothing.
-  static Result<std::unique_ptr<FalsePositiveMemory>> Empty();
+  FalsePositiveMemory() = default;
+  static Result<FalsePositiveMemory> Load(store::Store& store);
   int64_t ClearedBy(const match::Query& query, const match::Hit& hit) const override;
   size_t size() const { return alerts_.size(); }
 

@@ -1,8 +1,6 @@
 // The shared state and the admission of requests (server/service.h).
 #include "server/service.h"
 
-#include "store/cases.h"
-
 #include <fmt/core.h>
 
 #include <filesystem>
@@ -11,6 +9,7 @@
 #include "api/output.h"
 #include "screening/loaders.h"
 #include "server/problem.h"
+#include "store/cases.h"
 #include "store/documents.h"
 
 namespace hudud::server {
@@ -44,6 +43,19 @@ std::string RequestPurpose(const httplib::Request& request) {
   return p;
 }
 
+namespace {
+
+// Changes whenever an import changed the register.
+Result<std::string> RegisterStamp(store::Store& db) {
+  Result<std::vector<store::DocumentSource>> sources = store::DocumentSources(db);
+  if (!sources.ok()) return sources.status();
+  std::string stamp;
+  for (const auto& s : *sources) stamp += s.source + "|" + s.sha256 + ";";
+  return stamp;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   std::error_code ec;
   if (!std::filesystem::exists(options.db, ec)) {
@@ -54,6 +66,11 @@ Result<std::unique_ptr<Service>> Service::Open(const ServerOptions& options) {
   }
   std::unique_ptr<Service> s(new Service());
   s->options_ = options;
+  s->reported_ = std::make_unique<StampedCache<targeting::ReportedDocumentIndex>>(
+      RegisterStamp, screening::LoadReportedDocuments);
+  s->cleared_ = std::make_unique<StampedCache<screening::FalsePositiveMemory>>(
+      [](store::Store& db) { return store::Cases(db).FalsePositivesStamp(); },
+      screening::FalsePositiveMemory::Load);
   Result<store::PurposeList> purposes = store::LoadPurposes(options.purposes_file);
   if (!purposes.ok()) return purposes.status();
   s->purposes_ = std::move(*purposes);
@@ -104,11 +121,6 @@ Result<size_t> Service::RebuildScreener() {
     old = std::exchange(screener_, std::move(next));
   }
   return size;  // `old` is freed here, outside the lock, unless a request still holds it
-}
-
-void Service::RefreshReportedDocuments() {
-  std::lock_guard<std::mutex> lock(reported_mu_);
-  reported_stale_ = true;
 }
 
 Result<store::Principal> Service::Identify(const httplib::Request& request) {
@@ -184,77 +196,21 @@ Result<int64_t> Service::Audit(const Caller& caller, store::AuditAction action, 
   return audit_->Append(std::move(e));
 }
 
-namespace {
-
-// Changes whenever an import changed the register.
-Result<std::string> RegisterStamp(store::Store& db) {
-  Result<std::vector<store::DocumentSource>> sources = store::DocumentSources(db);
-  if (!sources.ok()) return sources.status();
-  std::string stamp;
-  for (const auto& s : *sources) stamp += s.source + "|" + s.sha256 + ";";
-  return stamp;
+std::shared_ptr<const targeting::ReportedDocumentIndex> Service::ReportedDocuments() {
+  return reported_->Get([this] { return OpenStore(); },
+                        std::chrono::seconds(options_.register_refresh_seconds));
 }
 
-}  // namespace
-
-void Service::ForgetClearedHits() {
-  std::lock_guard<std::mutex> lock(cleared_mu_);
-  cleared_stale_ = true;
-}
+void Service::RefreshReportedDocuments() { reported_->Invalidate(); }
 
 std::shared_ptr<const screening::FalsePositiveMemory> Service::ClearedHits() {
-  std::lock_guard<std::mutex> lock(cleared_mu_);
-  const auto now = std::chrono::steady_clock::now();
-  if (cleared_ && !cleared_stale_ &&
-      now - cleared_checked_ < std::chrono::seconds(options_.register_refresh_seconds)) {
-    return cleared_;
-  }
-  cleared_checked_ = now;
-  cleared_stale_ = false;
-  Result<std::unique_ptr<store::Store>> db = OpenStore();
-  if (db.ok()) {
-    store::Cases cases(**db);
-    Result<std::string> stamp = cases.FalsePositivesStamp();
-    if (stamp.ok() && cleared_ && *stamp == cleared_stamp_) return cleared_;
-    Result<std::unique_ptr<screening::FalsePositiveMemory>> memory =
-        screening::FalsePositiveMemory::Load(**db);
-    if (memory.ok()) {
-      cleared_ = std::move(*memory);
-      cleared_stamp_ = stamp.ok() ? *stamp : "";
-    }
-  }
-  // Unreadable memory: the last one read; none yet: every hit refers,
-  // which errs on the side of review.
-  if (!cleared_) {
-    Result<std::unique_ptr<screening::FalsePositiveMemory>> none =
-        screening::FalsePositiveMemory::Empty();
-    cleared_ = std::move(*none);
-  }
-  return cleared_;
+  // Before any memory is read, none: every hit refers, which errs on the
+  // side of review.
+  return cleared_->Get([this] { return OpenStore(); },
+                       std::chrono::seconds(options_.register_refresh_seconds));
 }
 
-std::shared_ptr<const targeting::ReportedDocumentIndex> Service::ReportedDocuments() {
-  std::lock_guard<std::mutex> lock(reported_mu_);
-  const auto now = std::chrono::steady_clock::now();
-  if (reported_ && !reported_stale_ &&
-      now - reported_checked_ < std::chrono::seconds(options_.register_refresh_seconds)) {
-    return reported_;
-  }
-  reported_checked_ = now;
-  reported_stale_ = false;
-  Result<std::unique_ptr<store::Store>> db = OpenStore();
-  if (!db.ok()) return reported_ ? reported_ : std::make_shared<targeting::ReportedDocumentIndex>();
-  Result<std::string> stamp = RegisterStamp(**db);
-  if (stamp.ok() && reported_ && *stamp == reported_stamp_) return reported_;
-  Result<targeting::ReportedDocumentIndex> index = screening::LoadReportedDocuments(**db);
-  if (index.ok()) {
-    reported_ = std::make_shared<const targeting::ReportedDocumentIndex>(std::move(*index));
-    reported_stamp_ = stamp.ok() ? *stamp : "";
-  } else if (!reported_) {
-    reported_ = std::make_shared<targeting::ReportedDocumentIndex>();
-  }
-  return reported_;
-}
+void Service::ForgetClearedHits() { cleared_->Invalidate(); }
 
 Result<std::unique_ptr<store::Store>> Service::OpenStore() const {
   return store::Store::Open(options_.db);

@@ -19,6 +19,7 @@
 #include "screening/review.h"
 #include "server/audit_writer.h"
 #include "server/metrics.h"
+#include "server/stamped_cache.h"
 #include "store/access.h"
 #include "store/purposes.h"
 #include "store/store.h"
@@ -46,7 +47,7 @@ struct ServerOptions {
   std::string audit_keep = "5y";  // audit records older than this are pruned
   std::string vault_key;          // "" = "<db>.vault-key"
   // The audit chain head signed periodically (server/audit_signer.h).
-  std::string audit_key;                  // ed25519 key file; "" = no signing
+  std::string audit_key;                 // ed25519 key file; "" = no signing
   int audit_sign_interval_seconds = 60;  // and once more on shutdown
 };
 
@@ -142,16 +143,8 @@ class Service {
   store::PurposeList purposes_;
   Metrics metrics_;
   std::atomic<bool> ready_{false};
-  std::mutex reported_mu_;
-  std::shared_ptr<const targeting::ReportedDocumentIndex> reported_;
-  std::string reported_stamp_;  // what the register looked like when read
-  std::chrono::steady_clock::time_point reported_checked_;
-  bool reported_stale_ = false;  // RefreshReportedDocuments() was called
-  std::mutex cleared_mu_;
-  std::shared_ptr<const screening::FalsePositiveMemory> cleared_;
-  std::string cleared_stamp_;
-  std::chrono::steady_clock::time_point cleared_checked_;
-  bool cleared_stale_ = false;
+  std::unique_ptr<StampedCache<targeting::ReportedDocumentIndex>> reported_;
+  std::unique_ptr<StampedCache<screening::FalsePositiveMemory>> cleared_;
 };
 
 // The purpose a request gives: the X-Purpose header, else ?purpose=.
