@@ -178,6 +178,24 @@ inline std::string IntegrityCheck(const std::string& db_path) {
   return result;
 }
 
+// In `db`, the first admin (root) and `user` with `role`, and an API token
+// for `user`: the token's value, "" (after a test failure) when a step failed.
+inline std::string UserWithToken(const std::string& db, const std::string& user,
+                                 const std::string& role) {
+  RunResult root =
+      RunHudud({"users", "add", "root", "--role", "admin", "--no-password", "--db", db});
+  EXPECT_EQ(root.exit_code, 0) << root.err;
+  RunResult add = RunHudud(
+      {"users", "add", user, "--role", role, "--no-password", "--db", db, "--actor", "root"});
+  EXPECT_EQ(add.exit_code, 0) << add.err;
+  RunResult tok = RunHudud({"tokens", "create", "--user", user, "--db", db, "--actor", "root"});
+  EXPECT_EQ(tok.exit_code, 0) << tok.err;
+  if (root.exit_code != 0 || add.exit_code != 0 || tok.exit_code != 0) return "";
+  std::string token = tok.out;
+  while (!token.empty() && (token.back() == '\n' || token.back() == ' ')) token.pop_back();
+  return token;
+}
+
 // Starts `hudud ARGS...` in the background, its stdout to /dev/null and its
 // stderr to `err_path`; the pid, or -1.
 inline pid_t SpawnHudud(const std::vector<std::string>& args, const std::string& err_path) {

@@ -24,17 +24,8 @@ namespace {
 TEST(ServeKillTest, SigkillUnderLoadLosesNoAcknowledgedAuditRecord) {
   const std::string db = Scratch().path() + "/kill-serve.db";
   ASSERT_EQ(RunHudud({"lists", "import", UnListPath(), "--db", db}).exit_code, 0);
-  ASSERT_EQ(
-      RunHudud({"users", "add", "root", "--role", "admin", "--no-password", "--db", db}).exit_code,
-      0);
-  ASSERT_EQ(RunHudud({"users", "add", "amina", "--role", "analyst", "--no-password", "--db", db,
-                      "--actor", "root"})
-                .exit_code,
-            0);
-  RunResult tok = RunHudud({"tokens", "create", "--user", "amina", "--db", db, "--actor", "root"});
-  ASSERT_EQ(tok.exit_code, 0) << tok.err;
-  std::string token = tok.out;
-  while (!token.empty() && (token.back() == '\n' || token.back() == ' ')) token.pop_back();
+  const std::string token = UserWithToken(db, "amina", "analyst");
+  ASSERT_FALSE(token.empty());
 
   const std::string err = Scratch().path() + "/serve.err";
   pid_t pid = SpawnHudud({"serve", "--db", db, "--listen", "127.0.0.1:0"}, err);
@@ -112,17 +103,8 @@ TEST(ServeKillTest, SigkillDuringAlertDecisionsLosesNoAcknowledgedDecision) {
   const std::string subjects = Scratch().path() + "/kill-decide.csv";
   WriteFile(subjects, csv);
   ASSERT_EQ(RunHudud({"subjects", "import", subjects, "--db", db}).exit_code, 0);
-  ASSERT_EQ(
-      RunHudud({"users", "add", "root", "--role", "admin", "--no-password", "--db", db}).exit_code,
-      0);
-  ASSERT_EQ(RunHudud({"users", "add", "amina", "--role", "analyst", "--no-password", "--db", db,
-                      "--actor", "root"})
-                .exit_code,
-            0);
-  RunResult tok = RunHudud({"tokens", "create", "--user", "amina", "--db", db, "--actor", "root"});
-  ASSERT_EQ(tok.exit_code, 0) << tok.err;
-  std::string token = tok.out;
-  while (!token.empty() && (token.back() == '\n' || token.back() == ' ')) token.pop_back();
+  const std::string token = UserWithToken(db, "amina", "analyst");
+  ASSERT_FALSE(token.empty());
   std::vector<int64_t> open;
   {
     auto store = store::Store::Open(db);
@@ -210,17 +192,8 @@ TEST(ServeKillTest, SigkillDuringAlertDecisionsLosesNoAcknowledgedDecision) {
 TEST(ServeKillTest, SigkillDuringAListImportLeavesTheListWholeOrAsItWas) {
   const std::string db = Scratch().path() + "/kill-import-serve.db";
   ASSERT_EQ(RunHudud({"lists", "import", UnListPath(), "--db", db}).exit_code, 0);
-  ASSERT_EQ(
-      RunHudud({"users", "add", "root", "--role", "admin", "--no-password", "--db", db}).exit_code,
-      0);
-  ASSERT_EQ(RunHudud({"users", "add", "lena", "--role", "list-manager", "--no-password", "--db", db,
-                      "--actor", "root"})
-                .exit_code,
-            0);
-  RunResult tok = RunHudud({"tokens", "create", "--user", "lena", "--db", db, "--actor", "root"});
-  ASSERT_EQ(tok.exit_code, 0) << tok.err;
-  std::string token = tok.out;
-  while (!token.empty() && (token.back() == '\n' || token.back() == ' ')) token.pop_back();
+  const std::string token = UserWithToken(db, "lena", "list-manager");
+  ASSERT_FALSE(token.empty());
   const std::string big = BigList(40);
 
   const std::string err = Scratch().path() + "/serve-import.err";
