@@ -67,6 +67,8 @@ constexpr PermissionRow kMatrix[] = {
     {Permission::kRedressHandle, "redress-handle", "....X."},
     {Permission::kShare, "share", "..X..."},
     {Permission::kSharedRead, "shared-read", ".....X"},
+    {Permission::kIndicatorsRead, "indicators-read", "XXX.X."},
+    {Permission::kPracticesWrite, "practices-write", ".X...."},
 };
 
 constexpr bool MatrixWellFormed() {

@@ -78,8 +78,10 @@ enum class Permission {
   kRedressHandle,        // a person's complaint or request to be cleared
   kShare,                // disclose a case to a partner organisation
   kSharedRead,           // what was disclosed to one's own partner organisation
+  kIndicatorsRead,       // the indicators dashboard: counts and times, no one named
+  kPracticesWrite,       // add to and edit the good-practices library
 };
-inline constexpr int kPermissionCount = static_cast<int>(Permission::kSharedRead) + 1;
+inline constexpr int kPermissionCount = static_cast<int>(Permission::kPracticesWrite) + 1;
 
 std::string_view ToString(Permission permission);
 Result<Permission> ParsePermission(std::string_view text);
@@ -112,6 +114,11 @@ const std::vector<Permission>& AllPermissions();
 //   redress-handle          .      .       .       .      X       .
 //   share                   .      .       X       .      .       .
 //   shared-read             .      .       .       .      .       X
+//   indicators-read         X      X       X       .      X       .
+//   practices-write         .      X       .       .      .       .
+//
+// Indicators are counts and durations that name nobody, so the admin and
+// the auditor (who checks coverage and retention) see them too.
 //
 // Why: the admin runs the service (accounts, retention) and reads no
 // personal data at all, not even the lists or the audit trail; that an admin

@@ -42,16 +42,17 @@ bool Contains(const Status& st, const std::string& text) {
 // permission by permission): every cell not listed here must be refused.
 const std::map<Role, std::set<Permission>>& ExpectedGrants() {
   static const std::map<Role, std::set<Permission>> kGrants = {
-      {Role::kAdmin, {P::kUsersManage, P::kRetentionRun}},
+      {Role::kAdmin, {P::kUsersManage, P::kRetentionRun, P::kIndicatorsRead}},
       {Role::kListManager,
        {P::kListsRead, P::kListsWrite, P::kDesignationsPropose, P::kDesignationsDecide,
-        P::kSubjectsWrite, P::kDocumentsWrite}},
+        P::kSubjectsWrite, P::kDocumentsWrite, P::kIndicatorsRead, P::kPracticesWrite}},
       {Role::kAnalyst,
        {P::kScreen, P::kScreenDetail, P::kListsRead, P::kDesignationsPropose, P::kSubjectsRead,
         P::kManifestsUpload, P::kManifestsRead, P::kRulesWrite, P::kRulesActivate, P::kAlertsRead,
-        P::kAlertsDecide, P::kUnmaskRequest, P::kShare}},
+        P::kAlertsDecide, P::kUnmaskRequest, P::kShare, P::kIndicatorsRead}},
       {Role::kBorderOfficer, {P::kScreen, P::kManifestsUpload}},
-      {Role::kAuditor, {P::kAuditRead, P::kListsRead, P::kUnmaskApprove, P::kRedressHandle}},
+      {Role::kAuditor,
+       {P::kAuditRead, P::kListsRead, P::kUnmaskApprove, P::kRedressHandle, P::kIndicatorsRead}},
       {Role::kPartner, {P::kSharedRead}},
   };
   return kGrants;
