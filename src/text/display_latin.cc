@@ -33,11 +33,32 @@ const std::unordered_map<std::string, std::string>& Lexicon() {
   return *map;
 }
 
+constexpr std::string_view kArabicArticle = "\xD8\xA7\xD9\x84";  // ال
+
+// Name elements whose spelling is fixed by usage rather than by letters:
+// particles (as name_analysis knows them) and the theophoric elements that
+// the article rule would split wrongly (الله is not al- + lh).
+constexpr LexiconEntry kElements[] = {
+    {"بن", "bin"},       {"بنت", "bint"},         {"ابن", "ibn"},           {"ابو", "Abu"},
+    {"ابي", "Abi"},      {"ام", "Umm"},           {"عبد", "Abd"},           {"الله", "Allah"},
+    {"الدين", "al-Din"}, {"عبدالله", "Abdullah"}, {"عبد الله", "Abdullah"},
+};
+
+const std::unordered_map<std::string, std::string>& Elements() {
+  static const auto* map = [] {
+    auto* m = new std::unordered_map<std::string, std::string>();
+    for (const LexiconEntry& e : kElements) m->emplace(FoldText(e.localised), e.latin);
+    return m;
+  }();
+  return *map;
+}
+
 void Capitalise(std::string& s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
 }
 
 std::string RomaniseWord(const std::string& word) {
+  if (auto el = Elements().find(word); el != Elements().end()) return el->second;
   auto it = Lexicon().find(word);
   if (it != Lexicon().end()) return it->second;
   std::string latin = Romanize(word).latin;
@@ -45,20 +66,30 @@ std::string RomaniseWord(const std::string& word) {
   return latin;
 }
 
-constexpr std::string_view kArabicArticle = "\xD8\xA7\xD9\x84";  // ال
-
 }  // namespace
 
 std::string DisplayLatin(std::string_view name) {
   std::string out;
-  for (const std::string& raw : SplitWords(FoldText(name))) {
-    const std::string word = RepairLookalikes(raw);
+  const std::vector<std::string> words = SplitWords(FoldText(name));
+  for (size_t i = 0; i < words.size(); ++i) {
+    // Two-word elements first ("عبد الله" is one name, Abdullah).
+    if (i + 1 < words.size()) {
+      auto pair = Elements().find(words[i] + " " + words[i + 1]);
+      if (pair != Elements().end()) {
+        if (!out.empty()) out += ' ';
+        out += pair->second;
+        ++i;
+        continue;
+      }
+    }
+    const std::string word = RepairLookalikes(words[i]);
     std::string latin;
     const Script script = DetectScript(word);
     if (script == Script::kLatin || script == Script::kUnknown) {
       latin = Romanize(word).latin;
       Capitalise(latin);
-    } else if (script == Script::kArabic && word.size() > kArabicArticle.size() + 2 &&
+    } else if (script == Script::kArabic && !Elements().count(word) &&
+               word.size() > kArabicArticle.size() + 2 &&
                word.compare(0, kArabicArticle.size(), kArabicArticle) == 0) {
       // The article is written joined to the word; the usual spelling has it apart.
       latin = "al-" + RomaniseWord(word.substr(kArabicArticle.size()));

@@ -24,6 +24,12 @@ TEST(DisplayLatin, ArabicArticleStandsApart) {
   EXPECT_NE(latin.find("Z"), std::string::npos) << latin;  // ظ -> z, capitalised
 }
 
+TEST(DisplayLatin, NameElementsKeepTheirUsualForm) {
+  EXPECT_EQ(DisplayLatin("عبد الله الأنصاري").substr(0, 9), "Abdullah ");
+  EXPECT_EQ(DisplayLatin("أسامة بن لادن").find(" bin "), DisplayLatin("أسامة بن لادن").find(' '));
+  EXPECT_EQ(DisplayLatin("ابو بكر").substr(0, 4), "Abu ");
+}
+
 TEST(DisplayLatin, OtherWordsAreRomanisedByRule) {
   // Tajik letters ҷ and ҳ have their own romanisations.
   EXPECT_EQ(DisplayLatin("Ҷалолиддин Раҳимов"), "Jaloliddin Rahimov");
