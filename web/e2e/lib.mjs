@@ -37,7 +37,9 @@ export async function signedInPage(browser, user, { locale = 'en-GB', path = '/'
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+    // Before sign-in the console asks GET /v1/me and is told 401: expected.
+    const signInProbe = m.location()?.url?.endsWith('/v1/me') && m.text().includes('401');
+    if (m.type() === 'error' && !signInProbe) page.problems.push(`console: ${m.text()}`);
   });
   await page.goto(URL_BASE + path);
   await page.locator('#signin-user').fill(user);
@@ -88,4 +90,17 @@ export async function apiAs(user) {
     }
     return { status: r.status, json, text };
   };
+}
+
+// The navigation's labels, without the unread count beside Notifications.
+export async function navLabels(page) {
+  return page.locator('nav.sidenav a').evaluateAll((links) =>
+    links.map((a) =>
+      [...a.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join('')
+        .trim(),
+    ),
+  );
 }

@@ -5,9 +5,9 @@
 // Screenshots land in e2e/artifacts/.
 //
 // Environment: HUDUD_BIN (default build/hudud), CHROMIUM (default
-// /usr/bin/chromium), E2E_SUBJECTS (held subjects to seed, default 10500),
-// and test file names as arguments to run only those.
-import { spawn, spawnSync } from 'node:child_process';
+// /usr/bin/chromium), E2E_WEB_DIST (default web/dist), E2E_SUBJECTS (held
+// subjects to seed, default 10500), and test file names as arguments to run only those.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +19,7 @@ const web = resolve(here, '..');
 const repo = resolve(web, '..');
 const bin = resolve(process.env.HUDUD_BIN ?? join(repo, 'build/hudud'));
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const dist = resolve(process.env.E2E_WEB_DIST ?? join(web, 'dist'));
 
 function fail(message) {
   console.error(`e2e: ${message}`);
@@ -26,7 +27,7 @@ function fail(message) {
 }
 if (!existsSync(bin)) fail(`no hudud binary at ${bin} (build first, or set HUDUD_BIN)`);
 if (!existsSync(chromium)) fail(`no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM)`);
-if (!existsSync(join(web, 'dist/index.html'))) fail('the console is not built (npm run build)');
+if (!existsSync(join(dist, 'index.html'))) fail(`the console is not built in ${dist} (npm run build)`);
 
 const dir = mkdtempSync(join(tmpdir(), 'hudud-e2e-'));
 const db = join(dir, 'hudud.db');
@@ -40,7 +41,7 @@ console.log(`e2e: seeded ${seeded.subjects} held subjects in ${Date.now() - t0} 
 const errPath = join(dir, 'serve.err');
 const server = spawn(
   bin,
-  ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', join(web, 'dist'), '--home-airports', 'KWI'],
+  ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', dist, '--home-airports', 'KWI'],
   { stdio: ['ignore', 'ignore', 'pipe'] },
 );
 let log = '';
@@ -67,7 +68,9 @@ const files = readdirSync(join(here, 'tests'))
   .sort()
   .map((f) => join(here, 'tests', f));
 
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], {
+// Not spawnSync: the server's log must be read on while the tests run, or
+// its stderr pipe fills up and the server stops answering.
+const tests = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {
   stdio: 'inherit',
   env: {
     ...process.env,
@@ -82,14 +85,15 @@ const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ..
     HUDUD_E2E_ARTIFACTS: artifacts,
   },
 });
+const status = await new Promise((ok) => tests.on('exit', (code) => ok(code ?? 1)));
 
 server.kill('SIGTERM');
 await new Promise((ok) => (server.exitCode !== null ? ok() : server.on('exit', ok)));
-if (result.status !== 0) {
+if (status !== 0) {
   console.error(`e2e: failed; server log tail:\n${log.split('\n').slice(-40).join('\n')}`);
   console.error(`e2e: database kept at ${db}`);
 } else {
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(`e2e: screenshots in ${artifacts}`);
-process.exit(result.status ?? 1);
+process.exit(status);

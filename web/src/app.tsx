@@ -16,6 +16,7 @@ import {
   LocaleContext,
   translate,
 } from './i18n';
+import { UnreadCount } from './pages/NotificationsPage';
 import { allowed, homeOf, ROUTES } from './routes';
 import { match, navigate, useLocation } from './router';
 import { Session, SessionContext } from './session';
@@ -285,6 +286,7 @@ function Shell(props: { session: Session; locale: Locale }) {
                   aria-current={path === r.path || path.startsWith(r.path + '/') ? 'page' : undefined}
                 >
                   {t(r.nav!)}
+                  {r.path === '/notifications' && <UnreadCount />}
                 </Link>
               </li>
             ))}

@@ -49,7 +49,7 @@ export function useLocale(): Locale {
   return useContext(LocaleContext);
 }
 
-function intlLocale(l: Locale): string {
+export function intlLocale(l: Locale): string {
   if (l.lang === 'ar') return l.arabicDigits ? 'ar-u-nu-arab' : 'ar-u-nu-latn';
   return l.lang;
 }

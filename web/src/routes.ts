@@ -38,6 +38,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/flights', component: FlightsPage, anyOf: ['manifests-upload'], nav: 'navFlights' },
   { path: '/flights/:id', component: ManifestView, anyOf: ['manifests-upload'] },
   { path: '/lists', component: ListsPage, anyOf: ['lists-read'], nav: 'navLists' },
+  { path: '/lists/:list', component: ListsPage, anyOf: ['lists-read'] },
   {
     path: '/designations',
     component: DesignationsPage,
@@ -47,8 +48,6 @@ export const ROUTES: RouteDef[] = [
   { path: '/rules', component: RulesPage, anyOf: ['rules-write'], nav: 'navRules' },
   { path: '/network', component: NetworkPage, anyOf: ['manifests-read'], nav: 'navNetwork' },
   { path: '/indicators', component: IndicatorsPage, anyOf: ['indicators-read'], nav: 'navIndicators' },
-  { path: '/practices', component: PracticesPage, anyOf: [], nav: 'navPractices' },
-  { path: '/practices/:id', component: PracticeView, anyOf: [] },
   { path: '/audit', component: AuditPage, anyOf: ['audit-read'], nav: 'navAudit' },
   {
     path: '/unmask',
@@ -58,6 +57,9 @@ export const ROUTES: RouteDef[] = [
   },
   { path: '/redress', component: RedressPage, anyOf: ['redress-handle'], nav: 'navRedress' },
   { path: '/shared', component: SharedPage, anyOf: ['shared-read'], nav: 'navShared' },
+  // Screens every role has come last, so that a role lands on its own work.
+  { path: '/practices', component: PracticesPage, anyOf: [], nav: 'navPractices' },
+  { path: '/practices/:id', component: PracticeView, anyOf: [] },
   { path: '/notifications', component: NotificationsPage, anyOf: [], nav: 'navNotifications' },
 ];
 
