@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds with AddressSanitizer and UndefinedBehaviorSanitizer into
 # build-asan/ and runs every test there: memory errors and undefined
-# behaviour fail the run. Warnings are not errors here: GCC 12 reports false
+# behaviour fail the run (the console's browser tests are scripts/test.sh's
+# alone). Warnings are not errors here: GCC 12 reports false
 # maybe-uninitialized warnings in its own headers under the sanitizers. Slower than scripts/test.sh; CI runs both.
 set -euo pipefail
 

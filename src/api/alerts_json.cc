@@ -35,9 +35,11 @@ Json AlertJson(const store::Alert& a) {
               {"source", a.source},
               {"case", opt(a.case_ref)},
               {"subject_id", a.subject_id},
+              {"subject_name", a.subject_name},
               {"subject", std::move(subject)},
               {"list", a.list_id},
               {"entity_id", a.entity_id},
+              {"listed_name", a.listed_name},
               {"version", a.version_id == 0 ? Json(nullptr) : Json(a.version_id)},
               {"score", RoundScore(a.score)},
               {"summary", a.summary},
@@ -56,6 +58,12 @@ Json AlertJson(const store::Alert& a) {
               {"flight", opt(a.flight)},
               {"manifest", a.manifest_id == 0 ? Json(nullptr) : Json(a.manifest_id)},
               {"depersonalised", !a.depersonalised_at.empty()}};
+}
+
+Json AlertExplanationJson(const store::Alert& a) {
+  if (a.explanation_json.empty()) return nullptr;
+  Json j = Json::parse(a.explanation_json, nullptr, /*allow_exceptions=*/false);
+  return j.is_object() ? j : Json(nullptr);
 }
 
 Json FtmEntityJson(const model::Entity& entity) {

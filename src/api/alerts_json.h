@@ -12,13 +12,21 @@
 
 namespace hudud::api {
 
-// One alert: {"id", "status", "source", "case", "subject_id", "subject"
-// (the subject as screened, an object, or null), "list", "entity_id",
-// "score", "summary", "trigger", "designated_at", "imported_at",
+// One alert: {"id", "status", "source", "case", "subject_id",
+// "subject_name" (the name screened, as given: the held subject's or the
+// traveller's primary name; "" on alerts raised before it was kept),
+// "subject" (the subject as screened, an object, or null), "list",
+// "entity_id", "listed_name" (the listed name that matched; "" likewise),
+// "version", "score", "summary", "trigger", "designated_at", "imported_at",
 // "raised_at", "closed_at", "closed_reason", "assignee", "decision",
 // "justification", "decided_by", "decided_at", "outcome", "flight",
-// "manifest", "depersonalised"}.
+// "manifest", "depersonalised"}. The queue's items; not the explanation.
 Json AlertJson(const store::Alert& alert);
+
+// The match explanation the alert kept when it was raised (ExplanationJson's
+// shape, output.h; on a depersonalised traveller's alert with the
+// traveller's parts masked), or null when none was kept.
+Json AlertExplanationJson(const store::Alert& alert);
 
 // The listed entity as FollowTheMoney JSON (the first line of
 // lists::WriteFtmJson: the entity itself), as yente returns it.

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "match/explanation_json.h"
 #include "model/date.h"
 
 namespace hudud::api {
@@ -90,33 +91,8 @@ Json QueryJson(const match::Query& query) {
   return j;
 }
 
-Json ExplanationJson(const match::Explanation& e) {
-  Json tokens = Json::array();
-  for (const match::TokenAlignment& t : e.tokens) {
-    tokens.push_back({{"query_token", t.query_token},
-                      {"listed_token", t.listed_token},
-                      {"query_latin", t.query_latin},
-                      {"listed_latin", t.listed_latin},
-                      {"how", t.how},
-                      {"similarity", RoundScore(t.similarity)},
-                      {"weight", RoundScore(t.weight)}});
-  }
-  Json evidence = Json::array();
-  for (const match::Evidence& ev : e.evidence) {
-    evidence.push_back({{"field", ev.field},
-                        {"query_value", ev.query_value},
-                        {"listed_value", ev.listed_value},
-                        {"verdict", ev.verdict},
-                        {"delta", RoundScore(ev.delta)}});
-  }
-  return {{"query_name", e.query_name},
-          {"listed_name", e.listed_name},
-          {"listed_name_kind", std::string(model::ToString(e.listed_name_kind))},
-          {"name_score", RoundScore(e.name_score)},
-          {"tokens", std::move(tokens)},
-          {"evidence", std::move(evidence)},
-          {"summary", e.summary}};
-}
+// One shape for hits and for the explanations alerts keep: built in match/.
+Json ExplanationJson(const match::Explanation& e) { return match::ExplanationToJson(e); }
 
 Json HitJson(const match::Hit& hit, bool with_name_kind) {
   Json j = Json::object();

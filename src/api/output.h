@@ -27,7 +27,8 @@ std::string DumpJson(const Json& value);
 Json QueryJson(const match::Query& query);
 
 // The full explanation: {"query_name","listed_name","listed_name_kind",
-// "name_score","tokens":[..],"evidence":[..],"summary"}.
+// "name_score","tokens":[..],"evidence":[..],"summary"}, as
+// match::ExplanationToJson builds it (the shape alerts keep, too).
 Json ExplanationJson(const match::Explanation& explanation);
 
 // {"entity_id","list","score","matched_name",["name_kind",]"explanation"}.

@@ -96,10 +96,15 @@ Json UnmaskedDataJson(const store::UnmaskedData& d) {
     }
   } else if (d.kind == "alert") {
     Json a = Parsed(d.original);
-    // subject_json, events and shares are JSON texts themselves.
+    // subject_json, explanation, events and shares are JSON texts themselves.
     if (a.is_object() && a.contains("subject_json") && a["subject_json"].is_string()) {
       a["subject"] = Parsed(a["subject_json"].get<std::string>());
       a.erase("subject_json");
+    }
+    // The explanation as GET /v1/alerts/{id} shows it (null when none was kept).
+    if (a.is_object() && a.contains("explanation") && a["explanation"].is_string()) {
+      const std::string text = a["explanation"].get<std::string>();
+      a["explanation"] = text.empty() ? Json(nullptr) : Parsed(text);
     }
     j["alert"] = std::move(a);
   } else {

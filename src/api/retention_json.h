@@ -29,7 +29,10 @@ Json UnmaskRequestJson(const store::UnmaskRequest& request);
 
 // {"request": {...}, "object", "kind", "format"?, and the original: "raw"
 // (a manifest's message as text, or "raw_base64" when it is not UTF-8),
-// "alert" (the alert's fields as they were) or "detail" (an audit detail)}
+// "alert" (the alert's fields as they were: subject_id, subject,
+// subject_name, summary, explanation (an object, or null), justification,
+// events, shares; no subject_name nor explanation in originals sealed
+// before alerts kept them) or "detail" (an audit detail)}
 Json UnmaskedDataJson(const store::UnmaskedData& data);
 
 // {"id", "role", "at", "kind", "object", "text", "read_by", "read_at"}

@@ -73,11 +73,18 @@ int RunShow(const AlertsOptions& opt) {
   if (!events.ok()) return Fail(kExitRuntime, events.status().message());
   if (opt.json) {
     Json out = api::AlertJson(*a);
+    out["explanation"] = api::AlertExplanationJson(*a);
     out["events"] = api::AlertEventsJson(*events);
     return WriteStdout(DumpJson(out) + "\n") ? kExitOk : kExitRuntime;
   }
   std::string text = Line(*a);
+  if (!a->subject_name.empty() || !a->listed_name.empty()) {
+    text +=
+        fmt::format("    screened as \"{}\", listed as \"{}\"\n", a->subject_name, a->listed_name);
+  }
   if (!a->subject_json.empty()) text += "    subject: " + a->subject_json + "\n";
+  text += a->explanation_json.empty() ? "    no explanation kept for this alert\n"
+                                      : "    explanation: " + a->explanation_json + "\n";
   if (!a->justification.empty()) {
     text += fmt::format("    decided {} by {} at {}: {}\n", a->decision, a->decided_by,
                         a->decided_at, a->justification);
@@ -157,6 +164,10 @@ CommandRunner AddAlertsCommand(CLI::App& alerts) {
   list->add_option("--decision", q.decision, "confirmed, false-positive or inconclusive");
   list->add_option("--flight", q.flight, "Only this flight's alerts");
   list->add_option("--case", q.case_ref, "Only this case's alerts (HUD-<n>)");
+  list->add_option("--name", q.name,
+                   "Only alerts whose screened or listed name contains this (any case, accents "
+                   "aside)");
+  list->add_option("--manifest", q.manifest_id, "Only the alerts of this kept manifest");
   list->add_option("--min-score", q.min_score, "Only alerts scoring at least this");
   list->add_option("--from", q.raised_from, "Raised on or after (YYYY-MM-DD)");
   list->add_option("--to", q.raised_to, "Raised on or before (YYYY-MM-DD)");

@@ -2,11 +2,14 @@
 // the requests in flight and exits 0.
 #include <signal.h>
 
+#include <cctype>
 #include <cstdio>
 #include <thread>
 
+#include "api/json.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "server/console.h"
 #include "server/server.h"
 
 namespace hudud::cli {
@@ -26,6 +29,11 @@ int Run(const server::ServerOptions& o) {
   server::Server& s = **srv;
   std::fprintf(stderr, "{\"event\":\"listening\",\"listen\":\"%s\",\"port\":%d,\"tls\":%s}\n",
                o.listen.c_str(), s.port(), o.tls_cert.empty() ? "false" : "true");
+  // Where the console was looked for: "/" answers it, or how to build it.
+  std::fprintf(
+      stderr, "{\"event\":\"console\",\"web\":%s,\"built\":%s}\n",
+      api::Json(o.web_root).dump(-1, ' ', false, api::Json::error_handler_t::replace).c_str(),
+      server::ConsoleBuilt(o.web_root) ? "true" : "false");
   std::thread waiter([&s, signals] {
     int sig = 0;
     sigwait(&signals, &sig);
@@ -73,9 +81,30 @@ CommandRunner AddServeCommand(CLI::App& serve) {
   serve.add_option("--vault-key", o->vault_key,
                    "The vault key file sealing depersonalised originals (default: "
                    "<db>.vault-key, created mode 600 when absent)");
+  serve
+      .add_option("--home-airports", o->home_airports,
+                  "The agency's own airports, IATA codes (KWI,DXB): the indicators tell "
+                  "travellers arriving at them from those departing")
+      ->delimiter(',')
+      ->transform([](std::string code) {
+        for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return code;
+      })
+      ->check(
+          [](const std::string& code) -> std::string {
+            bool ok = code.size() == 3;
+            for (char c : code) ok = ok && c >= 'A' && c <= 'Z';
+            return ok ? "" : "'" + code + "' is not an IATA airport code (three letters)";
+          },
+          "IATA");
+  serve.add_option("--web", o->web_root,
+                   "The web console's build (index.html, assets/) served at / (default: "
+                   "$HUDUD_WEB, else ../web/dist beside the hudud binary, else "
+                   "/usr/share/hudud/web)");
   return [o]() {
     server::ServerOptions opts = *o;
     opts.db = ResolveDbPath(o->db);
+    if (opts.web_root.empty()) opts.web_root = server::DefaultWebRoot();
     return Run(opts);
   };
 }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "match/explanation_json.h"
 #include "model/date.h"
 #include "model/entity.h"
 
@@ -55,12 +56,17 @@ Result<std::unordered_map<std::string, VersionInfo>> ActiveVersions(store::Store
   return out;
 }
 
+// `query` is the subject's (SubjectQuery): its first name is the subject's
+// primary name.
 store::NewAlert MakeAlert(const std::string& subject_id, const std::string& subject_hash,
-                          const match::Hit& hit, const model::Entity& entity,
-                          const std::string& trigger,
+                          const match::Query& query, const match::Hit& hit,
+                          const model::Entity& entity, const std::string& trigger,
                           const std::unordered_map<std::string, VersionInfo>& versions) {
   store::NewAlert a;
   a.subject_id = subject_id;
+  a.subject_name = query.names.empty() ? std::string() : query.names.front();
+  a.listed_name = hit.explanation.listed_name;
+  a.explanation_json = match::ExplanationJsonText(hit.explanation);
   a.entity_id = entity.id;
   a.list_id = entity.list_id;
   auto it = versions.find(entity.list_id);
@@ -106,7 +112,7 @@ Status ScreenAndRaise(const std::vector<store::Subject>& subjects, const Rescree
                                subject.document_country, subject.gender, subject.kind);
     for (const match::Hit& h : *hits) {
       found[i].push_back(
-          MakeAlert(subject.id, hash, h, s->entity(h.entity_index), trigger, versions));
+          MakeAlert(subject.id, hash, *q, h, s->entity(h.entity_index), trigger, versions));
     }
   });
   for (const Status& e : errors) HUDUD_RETURN_IF_ERROR(e);

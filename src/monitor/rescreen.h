@@ -8,6 +8,10 @@
 // added and changed entries, plus the unchanged entries whose token weights
 // moved with the list's statistics (match::WeightShift), and screens the few
 // subjects whose own tokens' weights moved against everything.
+//
+// Each alert keeps what the reviewer needs without screening again: the
+// hit's explanation (match/explanation_json.h), the subject's primary name
+// and the listed name it matched (store::NewAlert).
 #pragma once
 
 #include <cstdint>

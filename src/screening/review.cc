@@ -2,6 +2,7 @@
 // (screening/review.h).
 #include "screening/review.h"
 
+#include "match/explanation_json.h"
 #include "store/cases.h"
 
 namespace hudud::screening {
@@ -66,6 +67,9 @@ Result<std::vector<std::vector<int64_t>>> RaiseAlerts(store::Store& store,
       a.list_id = h.list_id;
       a.score = h.score;
       a.summary = h.explanation.summary;
+      a.explanation_json = match::ExplanationJsonText(h.explanation);
+      a.subject_name = p.query.names.empty() ? std::string() : p.query.names.front();
+      a.listed_name = h.explanation.listed_name;
       a.trigger = "screening";
       a.designated_at = e.listed_on;
       a.source = context.source;

@@ -56,9 +56,11 @@ struct ReviewContext {
   int64_t manifest_id = 0;
 };
 
-// Raises an alert for every hit of every person, in one transaction; the
-// result holds, per person and hit, the alert a person will review (a new
-// one, or the pair's alert already open; 0 when the memory suppressed it).
+// Raises an alert for every hit of every person, in one transaction, each
+// keeping the hit's explanation, the person's first query name and the
+// listed name it matched; the result holds, per person and hit, the alert a
+// person will review (a new one, or the pair's alert already open; 0 when
+// the memory suppressed it).
 Result<std::vector<std::vector<int64_t>>> RaiseAlerts(store::Store& store,
                                                       const match::Screener& screener,
                                                       const ReviewContext& context,

@@ -1,5 +1,6 @@
-// Alerts and cases: GET /v1/alerts (the queue, filtered and paged), GET
-// /v1/alerts/{id} (the subject beside the listed entry, with the history),
+// Alerts and cases: GET /v1/alerts (the queue, filtered and paged, with the
+// names side by side), GET /v1/alerts/{id} (the subject beside the listed
+// entry, the match explanation kept when it was raised, the history),
 // POST /v1/alerts/{id}/assign, /comment, /decide, /outcome, /reopen (the
 // analyst's triage; an outcome only after a confirmed decision), and GET
 // /v1/cases/{reference} (what became of a referral, for whoever screened:
@@ -20,9 +21,10 @@ namespace {
 void List(Service& service, const httplib::Request& req, httplib::Response& res) {
   std::optional<Caller> caller = service.Admit(req, res, store::Permission::kAlertsRead, true);
   if (!caller) return;
-  static const char* kKnown[] = {"status", "list",   "source",  "assignee",   "decision",
-                                 "flight", "case",   "subject", "min_score",  "from",
-                                 "to",     "before", "limit",   "unassigned", "purpose"};
+  static const char* kKnown[] = {"status", "list",    "source",  "assignee",   "decision",
+                                 "flight", "case",    "subject", "min_score",  "from",
+                                 "to",     "before",  "limit",   "unassigned", "purpose",
+                                 "q",      "manifest"};
   for (const auto& [key, value] : req.params) {
     bool known = false;
     for (const char* k : kKnown) known = known || key == k;
@@ -50,6 +52,14 @@ void List(Service& service, const httplib::Request& req, httplib::Response& res)
   q.flight = req.get_param_value("flight");
   q.case_ref = req.get_param_value("case");
   q.subject_id = req.get_param_value("subject");
+  q.name = req.get_param_value("q");
+  if (q.name.size() > 200) {
+    SendProblem(res, MakeProblem("invalid-request", "q is longer than 200 bytes"), req.path);
+    return;
+  }
+  std::optional<int64_t> manifest = IntParam(req, res, "manifest", 0, 1, INT64_MAX);
+  if (!manifest) return;
+  q.manifest_id = *manifest;
   const std::string unassigned = req.get_param_value("unassigned");
   if (!unassigned.empty() && unassigned != "true" && unassigned != "false") {
     SendProblem(res, MakeProblem("invalid-request", "unassigned must be true or false"), req.path);
@@ -119,6 +129,8 @@ void Show(Service& service, const httplib::Request& req, httplib::Response& res)
     Result<store::Subject> s = store::Monitoring(*db).GetSubject(a->subject_id);
     if (s.ok()) out["subject"] = api::SubjectJson(*s);
   }
+  // The match as it was when raised; null on alerts raised before it was kept.
+  out["explanation"] = api::AlertExplanationJson(*a);
   Result<std::optional<model::Entity>> entity = cases.ActiveEntity(a->list_id, a->entity_id);
   if (!entity.ok()) {
     SendStatusProblem(req, res, entity.status());

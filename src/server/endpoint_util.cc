@@ -261,4 +261,24 @@ void SendJson(httplib::Response& response, const api::Json& json, int status) {
   response.set_content(api::DumpJson(json) + "\n", "application/json");
 }
 
+std::optional<store::Principal> AdmitSignedIn(Service& service, const httplib::Request& request,
+                                              httplib::Response& response) {
+  Result<store::Principal> who = service.Identify(request);
+  if (who.ok()) return std::move(*who);
+  if (who.status().code() == Status::Code::kIOError) {
+    SendProblem(response, MakeProblem("unavailable", "the credential store is unavailable"),
+                request.path);
+  } else {
+    response.set_header("WWW-Authenticate", "Bearer realm=\"hudud\"");
+    SendProblem(response,
+                MakeProblem("unauthenticated",
+                            request.get_header_value("Authorization").empty()
+                                ? "send Authorization: Bearer <token> (hudud tokens create) or "
+                                  "sign in to the console"
+                                : "the credentials were refused"),
+                request.path);
+  }
+  return std::nullopt;
+}
+
 }  // namespace hudud::server

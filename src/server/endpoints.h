@@ -78,6 +78,32 @@ void RegisterRedress(httplib::Server& http, Service& service);
 // /v1/shares/{id}/revoke, GET /v1/shared (shares_endpoint.cc).
 void RegisterShares(httplib::Server& http, Service& service);
 
+// GET /v1/network: the network of travellers, bookings, contacts, cards,
+// flights, documents, alerts, list entries and held subjects around one
+// node, as JSON or GraphML (network_endpoint.cc); manifests-read, with a
+// purpose, recorded as a combination.
+void RegisterNetwork(httplib::Server& http, Service& service);
+
+// GET /v1/indicators: the dashboard's counts and durations by day, week or
+// month, as JSON or CSV (indicators_endpoint.cc); indicators-read, no
+// purpose (they name nobody).
+void RegisterIndicators(httplib::Server& http, Service& service);
+
+// POST /v1/transliterate: the Latin form shown beside names in other
+// scripts (transliterate_endpoint.cc); any signed-in user.
+void RegisterTransliterate(httplib::Server& http, Service& service);
+
+// GET /v1/me: the caller's account (role, organisation, permissions, the
+// purposes they may give, language) and PUT /v1/me/preferences
+// {"language"} (me_endpoint.cc); any signed-in user, no purpose.
+void RegisterMe(httplib::Server& http, Service& service);
+
+// GET /v1/practices (search, filters, pages) and /v1/practices/{id} (with
+// its translations): any signed-in user, no purpose; POST /v1/practices
+// and PUT /v1/practices/{id}: practices-write, recorded as changes
+// (practices_endpoint.cc).
+void RegisterPractices(httplib::Server& http, Service& service);
+
 // Parses the request body as a JSON object; answers 415/400 and returns
 // false otherwise.
 bool ParseJsonBody(const httplib::Request& request, httplib::Response& response, api::Json* body);
@@ -172,5 +198,12 @@ bool ValidListId(const std::string& id);
 
 // Answers `json` with `status` (200 by default).
 void SendJson(httplib::Response& response, const api::Json& json, int status = 200);
+
+// The caller when they are signed in (an API token or the console's
+// session), whatever their role: for what every user may see (their own
+// account, what names nobody). Otherwise answers 401 (503 when the
+// credential store failed) and returns nullopt; nothing is recorded.
+std::optional<store::Principal> AdmitSignedIn(Service& service, const httplib::Request& request,
+                                              httplib::Response& response);
 
 }  // namespace hudud::server

@@ -15,6 +15,7 @@
 
 #include "api/output.h"
 #include "server/audit_signer.h"
+#include "server/console.h"
 #include "server/endpoints.h"
 #include "server/problem.h"
 #include "server/retention.h"
@@ -117,6 +118,8 @@ const std::vector<std::string_view>& Routes() {
       "/v1/alerts/{id}/shares",
       "/v1/shares/{id}/revoke",
       "/v1/shared",
+      "/v1/network",
+      "/v1/indicators",
       "/v1/redress",
       "/v1/redress/{reference}",
       "/v1/redress/{reference}/review",
@@ -130,6 +133,11 @@ const std::vector<std::string_view>& Routes() {
       "/v1/unmask-requests/{id}/data",
       "/v1/notifications",
       "/v1/notifications/{id}/read",
+      "/v1/transliterate",
+      "/v1/me",
+      "/v1/me/preferences",
+      "/v1/practices",
+      "/v1/practices/{id}",
   };
   return kRoutes;
 }
@@ -260,11 +268,19 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   RegisterAlerts(http, svc);
   RegisterRedress(http, svc);
   RegisterShares(http, svc);
+  RegisterNetwork(http, svc);
+  RegisterIndicators(http, svc);
+  RegisterTransliterate(http, svc);
+  RegisterMe(http, svc);
+  RegisterPractices(http, svc);
   Result<std::unique_ptr<RetentionService>> retention = RetentionService::Create(svc);
   if (!retention.ok()) return retention.status();
   impl->retention = std::move(*retention);
   RegisterRetention(http, svc, *impl->retention);
   RegisterUnmask(http, svc, *impl->retention);
+  // The console's files at "/": after the API's routes (it leaves their
+  // paths alone in any case).
+  RegisterConsole(http, options.web_root);
   Result<std::unique_ptr<AuditSigner>> signer = AuditSigner::Create(svc);
   if (!signer.ok()) return signer.status();
   impl->signer = std::move(*signer);

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "match/screener.h"
@@ -49,6 +50,13 @@ struct ServerOptions {
   // The audit chain head signed periodically (server/audit_signer.h).
   std::string audit_key;                 // ed25519 key file; "" = no signing
   int audit_sign_interval_seconds = 60;  // and once more on shutdown
+  // The web console's build served at "/" (server/console.h); "" = none:
+  // "/" then says how to build it. `hudud serve` fills it (--web).
+  std::string web_root;
+  // The agency's own airports (IATA codes, upper case): a kept flight
+  // arriving at one is arriving, one leaving from one departing (the
+  // indicators); empty = not told apart.
+  std::vector<std::string> home_airports;
 };
 
 // The caller of an admitted request.

@@ -40,21 +40,6 @@ bool SeesAll(const Caller& c) {
   return store::Allows(c.principal.role, store::Permission::kUnmaskApprove);
 }
 
-// Any signed-in user, for their role's notifications.
-std::optional<store::Principal> Authenticated(Service& service, const httplib::Request& req,
-                                              httplib::Response& res) {
-  Result<store::Principal> who = service.Identify(req);
-  if (who.ok()) return *who;
-  if (who.status().code() == Status::Code::kIOError) {
-    SendProblem(res, MakeProblem("unavailable", "the credential store is unavailable"), req.path);
-  } else {
-    res.set_header("WWW-Authenticate", "Bearer realm=\"hudud\"");
-    SendProblem(res, MakeProblem("unauthenticated", "the credentials were missing or refused"),
-                req.path);
-  }
-  return std::nullopt;
-}
-
 void Create(Service& service, const httplib::Request& req, httplib::Response& res) {
   std::optional<Caller> caller = service.Admit(req, res, store::Permission::kUnmaskRequest, true);
   if (!caller) return;
@@ -217,7 +202,7 @@ void Data(Service& service, RetentionService& retention, const httplib::Request&
 }
 
 void Notifications(Service& service, const httplib::Request& req, httplib::Response& res) {
-  std::optional<store::Principal> who = Authenticated(service, req, res);
+  std::optional<store::Principal> who = AdmitSignedIn(service, req, res);
   if (!who) return;
   store::NotificationFilter f;
   f.role = std::string(store::ToString(who->role));
@@ -246,7 +231,7 @@ void Notifications(Service& service, const httplib::Request& req, httplib::Respo
 }
 
 void MarkRead(Service& service, const httplib::Request& req, httplib::Response& res) {
-  std::optional<store::Principal> who = Authenticated(service, req, res);
+  std::optional<store::Principal> who = AdmitSignedIn(service, req, res);
   if (!who) return;
   std::unique_ptr<store::Store> db = OpenStoreFor(service, req, res);
   if (!db) return;

@@ -6,6 +6,8 @@
 #include "store/access.h"
 #include "store/db.h"
 #include "store/entity_json.h"
+#include "text/normalize.h"
+#include "text/romanize.h"
 
 namespace hudud::store {
 namespace {
@@ -21,7 +23,8 @@ const char* kAlertColumns =
     "id, subject_id, entity_id, list_id, version_id, score, summary, status, trigger, "
     "designated_at, imported_at, raised_at, coalesce(closed_at, ''), coalesce(closed_reason, ''), "
     "source, case_ref, subject_key, subject_json, subject_hash, entity_hash, flight, manifest_id, "
-    "assignee, decision, justification, decided_by, decided_at, outcome, depersonalised_at";
+    "assignee, decision, justification, decided_by, decided_at, outcome, depersonalised_at, "
+    "explanation, subject_name, listed_name";
 
 Alert ReadAlert(sqlite3_stmt* s) {
   Alert a;
@@ -54,6 +57,9 @@ Alert ReadAlert(sqlite3_stmt* s) {
   a.decided_at = ColumnText(s, 26);
   a.outcome = ColumnText(s, 27);
   a.depersonalised_at = ColumnText(s, 28);
+  a.explanation_json = ColumnText(s, 29);
+  a.subject_name = ColumnText(s, 30);
+  a.listed_name = ColumnText(s, 31);
   return a;
 }
 
@@ -103,6 +109,58 @@ Result<std::string> EntityHash(Store::Impl& impl, const Stmt& q, const std::stri
   if (!row.ok()) return row.status();
   std::string out = *row ? std::string(ColumnText(q.get(), 0)) : std::string();
   sqlite3_reset(q.get());
+  return out;
+}
+
+// A name as the queue's name filter compares it: folded (text::FoldText:
+// case, marks, punctuation and apostrophes aside) and its Latin words
+// reduced to ASCII (text::Romanize), so "zawahiri" and "Al Zawahiri" find
+// "AL-ZAWĀHIRĪ". Words of other scripts stay folded, so that a piece of one
+// finds it ("ЗАВАХ" in "аз-Завахири").
+std::string NameSearchForm(std::string_view name) {
+  std::string out;
+  for (const std::string& word : text::SplitWords(text::FoldText(name))) {
+    if (!out.empty()) out += ' ';
+    if (text::DetectScript(word) == text::Script::kLatin) {
+      text::Romanized r = text::Romanize(word);
+      out += r.latin.empty() ? word : r.latin;
+    } else {
+      out += word;
+    }
+  }
+  return out;
+}
+
+// hudud_name_form(text): NameSearchForm in SQL.
+void NameFormFunction(sqlite3_context* context, int, sqlite3_value** args) {
+  const unsigned char* p = sqlite3_value_text(args[0]);
+  if (p == nullptr) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const std::string form = NameSearchForm(std::string_view(
+      reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_value_bytes(args[0]))));
+  sqlite3_result_text(context, form.data(), static_cast<int>(form.size()), SQLITE_TRANSIENT);
+}
+
+// Makes hudud_name_form() known to the connection. SQLITE_BUSY means it is
+// already there and statements are running: nothing to do.
+Status RegisterNameForm(Store::Impl& impl) {
+  const int rc =
+      sqlite3_create_function_v2(impl.db, "hudud_name_form", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                 nullptr, &NameFormFunction, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) return impl.Error("registering hudud_name_form");
+  return Status::Ok();
+}
+
+// '%text%' for LIKE, with LIKE's own characters escaped by '\'.
+std::string LikeContaining(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
   return out;
 }
 
@@ -165,8 +223,9 @@ Result<std::vector<RaiseResult>> Cases::Raise(const std::vector<NewAlert>& alert
   Result<Stmt> ins = impl.Prepare(
       "INSERT INTO alerts (subject_id, entity_id, list_id, version_id, score, summary, status, "
       "trigger, designated_at, imported_at, raised_at, source, case_ref, subject_key, "
-      "subject_json, subject_hash, entity_hash, flight, manifest_id) "
-      "VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "subject_json, subject_hash, entity_hash, flight, manifest_id, explanation, subject_name, "
+      "listed_name) "
+      "VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins.ok()) return ins.status();
   Result<Stmt> hash = PrepareEntityHash(impl);
   if (!hash.ok()) return hash.status();
@@ -223,6 +282,9 @@ Result<std::vector<RaiseResult>> Cases::Raise(const std::vector<NewAlert>& alert
     BindText(*ins, 16, entity_hash);
     BindText(*ins, 17, a.flight);
     sqlite3_bind_int64(ins->get(), 18, a.manifest_id);
+    BindText(*ins, 19, a.explanation_json);
+    BindText(*ins, 20, a.subject_name);
+    BindText(*ins, 21, a.listed_name);
     HUDUD_RETURN_IF_ERROR(impl.Run(*ins, "storing an alert on subject " + a.subject_id));
     r.alert_id = sqlite3_last_insert_rowid(impl.db);
     r.raised = true;
@@ -244,12 +306,22 @@ Result<AlertPage> Cases::Find(const AlertQuery& query) {
   // means the whole day.
   std::string to = query.raised_to;
   if (to.size() == 10) to += "T99";
-  const char* where =
+  std::string where =
       " WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR list_id = ?2) AND (?3 = '' OR source = ?3)"
       " AND (?4 = '' OR assignee = ?4) AND (?5 = '' OR decision = ?5) AND (?6 = '' OR flight = ?6)"
       " AND (?7 = '' OR case_ref = ?7) AND (?8 = '' OR subject_id = ?8)"
       " AND (?9 = 0 OR assignee = '') AND score >= ?10 AND (?11 = '' OR raised_at >= ?11)"
-      " AND (?12 = '' OR raised_at <= ?12)";
+      " AND (?12 = '' OR raised_at <= ?12) AND (?14 = 0 OR manifest_id = ?14)";
+  // The name filter: as stored (LIKE: ASCII case aside) or in search form.
+  const std::string folded = query.name.empty() ? std::string() : NameSearchForm(query.name);
+  const std::string like = query.name.empty() ? std::string() : LikeContaining(query.name);
+  if (!query.name.empty()) {
+    HUDUD_RETURN_IF_ERROR(RegisterNameForm(impl));
+    where +=
+        " AND (subject_name LIKE ?15 ESCAPE '\\' OR listed_name LIKE ?15 ESCAPE '\\'"
+        " OR (?16 <> '' AND (instr(hudud_name_form(subject_name), ?16) > 0"
+        " OR instr(hudud_name_form(listed_name), ?16) > 0)))";
+  }
   auto bind = [&](const Stmt& q) {
     BindText(q, 1, query.status);
     BindText(q, 2, query.list_id);
@@ -263,9 +335,14 @@ Result<AlertPage> Cases::Find(const AlertQuery& query) {
     sqlite3_bind_double(q.get(), 10, query.min_score);
     BindText(q, 11, query.raised_from);
     BindText(q, 12, to);
+    sqlite3_bind_int64(q.get(), 14, query.manifest_id);
+    if (!query.name.empty()) {
+      BindText(q, 15, like);
+      BindText(q, 16, folded);
+    }
   };
   AlertPage page;
-  Result<Stmt> count = impl.Prepare(std::string("SELECT count(*) FROM alerts") + where);
+  Result<Stmt> count = impl.Prepare("SELECT count(*) FROM alerts" + where);
   if (!count.ok()) return count.status();
   bind(*count);
   Result<bool> row = impl.Step(*count, "counting alerts");

@@ -49,6 +49,14 @@ struct NewAlert {
   std::string entity_hash;   // "" = the active version's content hash, looked up
   std::string flight;
   int64_t manifest_id = 0;
+  // The match as it was when raised, for the reviewer: the explanation as
+  // JSON (match::ExplanationJsonText's shape; "" when none was kept, as on
+  // alerts raised before it was), the name screened as given (the held
+  // subject's or the traveller's primary name) and the listed name it
+  // matched. Kept as given; retention masks a traveller's.
+  std::string explanation_json;
+  std::string subject_name;
+  std::string listed_name;
 };
 
 struct Alert : NewAlert {
@@ -81,6 +89,14 @@ Result<Outcome> ParseOutcome(std::string_view text);
 // The queue, filtered and paged (newest first). Empty strings match all.
 struct AlertQuery {
   std::string status, list_id, source, assignee, decision, flight, case_ref, subject_id;
+  // A piece of the name screened or the listed name: a substring of either
+  // as stored (ASCII case aside), or of its search form, the query's taken
+  // alike: folded (text::FoldText: case, marks, punctuation and apostrophes
+  // aside) with Latin words reduced to ASCII (text::Romanize), so
+  // "al zawahiri" finds "AL-ZAWĀHIRĪ" and "ЗАВАХ" finds "аз-Завахири". A
+  // scan of the rows the other filters leave (tens of thousands: fine).
+  std::string name;
+  int64_t manifest_id = 0;  // only the alerts of this kept manifest; 0 = any
   bool unassigned = false;  // only alerts nobody holds
   double min_score = 0;
   std::string raised_from, raised_to;  // "YYYY-MM-DD" or full timestamps, inclusive

@@ -63,6 +63,37 @@ std::string Masked(std::string_view text) {
   return text.empty() ? std::string() : std::string(kMasked);
 }
 
+// An alert's kept match explanation (match/explanation_json.h's shape) with
+// the traveller's parts masked: the query name, every query token and its
+// Latin form, the query's side of the evidence (but for the fields kept in
+// the masked subject too: dob, nationality, gender) and the summary, which
+// quotes the tokens. The listed side, the scores and the structure are
+// kept. Text that is not a JSON object is masked whole.
+std::string MaskExplanationText(std::string_view text) {
+  if (text.empty()) return std::string();
+  Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return std::string(kMasked);
+  auto mask = [](Json& object, const char* key) {
+    if (object.is_object() && object.contains(key)) MaskJson(object[key]);
+  };
+  mask(j, "query_name");
+  mask(j, "summary");
+  if (j.contains("tokens") && j["tokens"].is_array()) {
+    for (Json& t : j["tokens"]) {
+      mask(t, "query_token");
+      mask(t, "query_latin");
+    }
+  }
+  if (j.contains("evidence") && j["evidence"].is_array()) {
+    for (Json& e : j["evidence"]) {
+      const bool kept = e.is_object() && e.contains("field") && e["field"].is_string() &&
+                        KeptKeys().count(e["field"].get_ref<const std::string&>()) > 0;
+      if (!kept) mask(e, "query_value");
+    }
+  }
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 // ---------------------------------------------------------------------------
 // Time.
 
@@ -217,7 +248,7 @@ Result<std::string> RetentionCutoff(std::string_view now, const RetentionPeriod&
 
 const std::vector<std::string>& AuditObjectsToMask() {
   static const std::vector<std::string> kObjects = {
-      "screening", "mrz", "match:", "manifest:", "alert:", "case:"};
+      "screening", "mrz", "match:", "manifest:", "alert:", "case:", "network", "alerts"};
   return kObjects;
 }
 
@@ -711,7 +742,8 @@ class Runner {
   Status DepersonaliseAlert(int64_t id, const std::string& at) {
     const std::string object = "alert:" + std::to_string(id);
     Result<Stmt> q = impl_.Prepare(
-        "SELECT subject_id, subject_json, summary, justification FROM alerts WHERE id = ?");
+        "SELECT subject_id, subject_json, summary, justification, subject_name, explanation "
+        "FROM alerts WHERE id = ?");
     if (!q.ok()) return q.status();
     sqlite3_bind_int64(q->get(), 1, id);
     Result<bool> row = impl_.Step(*q, "reading " + object);
@@ -721,6 +753,8 @@ class Runner {
     const std::string subject_json(ColumnText(q->get(), 1));
     const std::string summary(ColumnText(q->get(), 2));
     const std::string justification(ColumnText(q->get(), 3));
+    const std::string subject_name(ColumnText(q->get(), 4));
+    const std::string explanation(ColumnText(q->get(), 5));
     Result<std::vector<std::pair<int64_t, std::string>>> events =
         Children("SELECT id, detail FROM alert_events WHERE alert_id = ? ORDER BY id", id);
     if (!events.ok()) return events.status();
@@ -728,9 +762,10 @@ class Runner {
         Children("SELECT id, fields FROM shares WHERE alert_id = ? ORDER BY id", id);
     if (!shares.ok()) return shares.status();
 
-    Json original{{"subject_id", subject_id}, {"subject_json", subject_json},
-                  {"summary", summary},       {"justification", justification},
-                  {"events", Json::array()},  {"shares", Json::array()}};
+    Json original{{"subject_id", subject_id},     {"subject_json", subject_json},
+                  {"subject_name", subject_name}, {"summary", summary},
+                  {"explanation", explanation},   {"justification", justification},
+                  {"events", Json::array()},      {"shares", Json::array()}};
     for (const auto& [eid, detail] : *events) {
       original["events"].push_back(Json{{"id", eid}, {"detail", detail}});
     }
@@ -745,17 +780,21 @@ class Runner {
                                            : "depersonalised:" + std::to_string(id);
     Result<Stmt> upd = impl_.Prepare(
         "UPDATE alerts SET subject_id = ?, subject_json = ?, summary = ?, justification = ?, "
-        "depersonalised_at = ? WHERE id = ?");
+        "subject_name = ?, explanation = ?, depersonalised_at = ? WHERE id = ?");
     if (!upd.ok()) return upd.status();
     const std::string masked_json = MaskJsonText(subject_json);
     const std::string masked_summary = Masked(summary);
     const std::string masked_justification = Masked(justification);
+    const std::string masked_name = Masked(subject_name);
+    const std::string masked_explanation = MaskExplanationText(explanation);
     BindText(*upd, 1, new_subject_id);
     BindText(*upd, 2, masked_json);
     BindText(*upd, 3, masked_summary);
     BindText(*upd, 4, masked_justification);
-    BindText(*upd, 5, at);
-    sqlite3_bind_int64(upd->get(), 6, id);
+    BindText(*upd, 5, masked_name);
+    BindText(*upd, 6, masked_explanation);
+    BindText(*upd, 7, at);
+    sqlite3_bind_int64(upd->get(), 8, id);
     HUDUD_RETURN_IF_ERROR(impl_.Run(*upd, "depersonalising " + object));
     for (const auto& [table, rows] :
          {std::pair<const char*, const std::vector<std::pair<int64_t, std::string>>*>{

@@ -7,18 +7,22 @@
 //    documents, free text) so the message still parses and rules can still
 //    be tested on it; counted from received_at;
 //  - alerts raised on travellers (source screening, booth or manifest): the
-//    subject as screened (subject_json), the summary with its names, the
-//    justification and every event's detail, and what was shared of them
-//    with partners, are masked; a subject_id that is not an opaque
-//    "traveller:<hash>" key becomes "depersonalised:<alert id>"; counted
-//    from raised_at. Alerts on held subjects (monitoring) are not traveller
-//    data and are left alone;
+//    subject as screened (subject_json), the name screened (subject_name),
+//    the summary with its names, the traveller's side of the kept match
+//    explanation (query name, query tokens and their Latin forms, evidence
+//    values but dob, nationality and gender, its summary; the listed side
+//    and the scores kept), the justification and every event's detail, and
+//    what was shared of them with partners, are masked; a subject_id that
+//    is not an opaque "traveller:<hash>" key becomes "depersonalised:<alert
+//    id>"; counted from raised_at. Alerts on held subjects (monitoring) are
+//    not traveller data and are left alone;
 //  - the personal query details in the audit trail: the details of the
 //    records on the objects in AuditObjectsToMask() (screenings, the booth,
-//    /match, manifests, cases, alerts on travellers) lose every string value but those of
-//    non-identifying keys (hits, decision, flight, nationality, date of
-//    birth, ...); masked through audit.h's MaskAuditDetails so the chain
-//    still verifies; counted from the record's time.
+//    /match, manifests, cases, alerts on travellers, network readings, queue
+//    readings, whose query may search a name) lose every string value but
+//    those of non-identifying keys (hits, decision, flight, nationality,
+//    date of birth, ...); masked through audit.h's MaskAuditDetails so the
+//    chain still verifies; counted from the record's time.
 // Depersonalising seals the original first (vault.h), in the same
 // transaction, so it can be unmasked under four eyes (unmask.h) until the
 // deletion period; deletion removes the manifest and alert rows (with the

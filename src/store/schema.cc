@@ -389,6 +389,82 @@ CREATE TABLE retention_state (
 ALTER TABLE audit_log ADD COLUMN detail_hash TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit_log ADD COLUMN masked_by   INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 8: a user's console language (preferences.h) and the good-practices
+    // library with its full-text index (practices.h), seeded with four
+    // articles in four languages (practices_seed.inc, appended below).
+    R"sql(
+-- The language the console speaks to the user (ar, en, ru, fr); NULL: not chosen.
+ALTER TABLE users ADD COLUMN language TEXT;
+-- Articles of the good-practices library; the translations of one article
+-- share a group, one per language.
+CREATE TABLE practices (
+  id         INTEGER PRIMARY KEY,
+  group_key  TEXT NOT NULL,
+  language   TEXT NOT NULL CHECK (language IN ('ar', 'en', 'ru', 'fr')),
+  region     TEXT NOT NULL,  -- "global", "mena", "central-asia", "sahel", ...
+  topic      TEXT NOT NULL,  -- "api-pnr", "sanctions", "safeguards", "cooperation", ...
+  title      TEXT NOT NULL,
+  source     TEXT NOT NULL DEFAULT '',
+  body       TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (group_key, language)
+);
+-- Title and body as the index reads them, folded as FoldArabicForSearch
+-- (practices.cc) folds a query: tatweel (U+0640), harakat, madda and hamza
+-- marks (U+064B-U+0655) and superscript alef (U+0670) dropped; alef with
+-- madda or hamza and alef wasla (U+0622, U+0623, U+0625, U+0671) read as
+-- alef, alef maqsura (U+0649) as ya, ta marbuta (U+0629) as ha. Case and
+-- Latin accents are the tokenizer's.
+CREATE VIEW practices_search_text (id, title, body) AS
+SELECT id,
+  replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
+  replace(replace(replace(replace(replace(replace(replace(replace(replace(title,
+    char(0x640), ''), char(0x64B), ''), char(0x64C), ''), char(0x64D), ''), char(0x64E), ''),
+    char(0x64F), ''), char(0x650), ''), char(0x651), ''), char(0x652), ''), char(0x653), ''),
+    char(0x654), ''), char(0x655), ''), char(0x670), ''), char(0x622), char(0x627)),
+    char(0x623), char(0x627)), char(0x625), char(0x627)), char(0x671), char(0x627)),
+    char(0x649), char(0x64A)), char(0x629), char(0x647)),
+  replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
+  replace(replace(replace(replace(replace(replace(replace(replace(replace(body,
+    char(0x640), ''), char(0x64B), ''), char(0x64C), ''), char(0x64D), ''), char(0x64E), ''),
+    char(0x64F), ''), char(0x650), ''), char(0x651), ''), char(0x652), ''), char(0x653), ''),
+    char(0x654), ''), char(0x655), ''), char(0x670), ''), char(0x622), char(0x627)),
+    char(0x623), char(0x627)), char(0x625), char(0x627)), char(0x671), char(0x627)),
+    char(0x649), char(0x64A)), char(0x629), char(0x647))
+FROM practices;
+-- The full-text index, rowid = practices.id, kept in step by the triggers
+-- within the writing transaction.
+CREATE VIRTUAL TABLE practices_fts USING fts5(
+  title, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER practices_fts_insert AFTER INSERT ON practices BEGIN
+  INSERT INTO practices_fts (rowid, title, body)
+    SELECT id, title, body FROM practices_search_text WHERE id = new.id;
+END;
+CREATE TRIGGER practices_fts_update AFTER UPDATE OF title, body ON practices BEGIN
+  DELETE FROM practices_fts WHERE rowid = old.id;
+  INSERT INTO practices_fts (rowid, title, body)
+    SELECT id, title, body FROM practices_search_text WHERE id = new.id;
+END;
+CREATE TRIGGER practices_fts_delete AFTER DELETE ON practices BEGIN
+  DELETE FROM practices_fts WHERE rowid = old.id;
+END;
+)sql"
+#include "store/practices_seed.inc"
+    ,
+    // 9: what an alert keeps of the match (cases.h): the explanation as it
+    // was when raised, and the names side by side for the queue.
+    R"sql(
+-- The match explanation as JSON (match/explanation_json.h's shape); '' for
+-- the alerts raised before this migration. Retention masks the traveller's
+-- parts of it, as of subject_json.
+ALTER TABLE alerts ADD COLUMN explanation  TEXT NOT NULL DEFAULT '';
+-- The name screened, as given (the held subject's or the traveller's
+-- primary name), and the listed name it matched.
+ALTER TABLE alerts ADD COLUMN subject_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE alerts ADD COLUMN listed_name  TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 }  // namespace

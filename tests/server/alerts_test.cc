@@ -2,8 +2,10 @@
 // an alert under the screening's reference; an analyst triages it (assign,
 // comment, decide with a justification; an outcome only once confirmed);
 // a cleared false positive lets the same traveller through until their data
-// changes; the officer follows the case without seeing the file; every
-// role is checked on every route; bad input is a 4xx problem.
+// changes; the officer follows the case without seeing the file; the queue
+// shows the names side by side and an alert the match explanation kept
+// when it was raised (null on an alert from before); every role is checked
+// on every route; bad input is a 4xx problem.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "live_server.h"
+#include "store/cases.h"
 
 namespace hudud::server {
 namespace {
@@ -174,6 +177,118 @@ TEST_F(AlertsTest, AClearedFalsePositiveLetsTheSameTravellerThrough) {
   EXPECT_EQ(changed["alerts"], 1);
 }
 
+TEST_F(AlertsTest, TheQueueShowsTheNamesAndAnAlertItsExplanation) {
+  // A traveller at the border, and a held subject imported by the bank.
+  Json officer = Screen(R"({"name":"Aiman al-Zawahri","dob":"1951-06-19"})");
+  ASSERT_EQ(officer["decision"], "refer") << officer.dump();
+  auto imported = live_->Post("/v1/subjects", "id,name,dob\ncust-9,Ayman Al Zawahiry,1951-06-19\n",
+                              "lena", "sanctions-compliance", "text/csv");
+  ASSERT_TRUE(imported);
+  ASSERT_EQ(imported->status, 200) << imported->body;
+  ASSERT_GE(LiveServer::Body(imported)["alerts_raised"].get<int>(), 1) << imported->body;
+
+  // Each one's alert on al-Zawahiri's entry.
+  auto on_entry = [](const Json& page) {
+    for (const Json& a : page["alerts"]) {
+      if (a["entity_id"] == "un:111923") return a;
+    }
+    ADD_FAILURE() << "no alert on un:111923 in " << page.dump();
+    return Json::object();
+  };
+  Json traveller = on_entry(AlertsOfCase(officer["reference"]));
+  auto held_page = live_->Get("/v1/alerts?subject=cust-9", "amina", "ct-investigation");
+  ASSERT_TRUE(held_page);
+  ASSERT_EQ(held_page->status, 200) << held_page->body;
+  Json held = on_entry(LiveServer::Body(held_page));
+  ASSERT_FALSE(traveller.empty());
+  ASSERT_FALSE(held.empty());
+  EXPECT_EQ(traveller["subject_name"], "Aiman al-Zawahri");
+  EXPECT_EQ(held["subject_name"], "Ayman Al Zawahiry");
+  EXPECT_TRUE(held["subject"].is_null());  // a held subject's data is read when shown
+  for (const Json& a : {traveller, held}) {
+    EXPECT_EQ(a["entity_id"], "un:111923") << a.dump();
+    EXPECT_FALSE(a["listed_name"].get<std::string>().empty()) << a.dump();
+    EXPECT_FALSE(a.contains("explanation"));  // the queue stays light
+  }
+
+  // Each alert with the explanation it was raised with.
+  for (const Json& a : {traveller, held}) {
+    auto shown = live_->Get("/v1/alerts/" + std::to_string(a["id"].get<int64_t>()), "amina",
+                            "ct-investigation");
+    ASSERT_TRUE(shown);
+    ASSERT_EQ(shown->status, 200) << shown->body;
+    Json s = LiveServer::Body(shown);
+    EXPECT_EQ(s["subject_name"], a["subject_name"]);
+    const Json& e = s["explanation"];
+    ASSERT_TRUE(e.is_object()) << shown->body;
+    EXPECT_EQ(e["query_name"], a["subject_name"]);
+    EXPECT_EQ(e["listed_name"], a["listed_name"]);
+    EXPECT_EQ(e["summary"], a["summary"]);
+    ASSERT_GE(e["tokens"].size(), 2u) << e.dump();
+    EXPECT_TRUE(e["tokens"][0].contains("query_latin"));
+    EXPECT_TRUE(e["tokens"][0].contains("how"));
+    bool dob = false;
+    for (const Json& ev : e["evidence"]) {
+      if (ev["field"] == "dob") dob = ev["verdict"] == "agrees" && ev["delta"].get<double>() > 0;
+    }
+    EXPECT_TRUE(dob) << e.dump();
+  }
+
+  // The queue by a piece of either name, in any case or script.
+  auto total = [](const std::string& path) {
+    auto r = live_->Get(path, "amina", "ct-investigation");
+    EXPECT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << r->body;
+    return LiveServer::Body(r)["total"].get<int>();
+  };
+  EXPECT_GE(total("/v1/alerts?q=zawahr"), 1);                      // the traveller's
+  EXPECT_GE(total("/v1/alerts?q=ZAWAHIRY&source=monitoring"), 1);  // the held subject's
+  EXPECT_EQ(total("/v1/alerts?q=al%20zawahiry&subject=cust-9"), total("/v1/alerts?subject=cust-9"));
+  EXPECT_EQ(total("/v1/alerts?q=nobody-by-this-name"), 0);
+
+  // The officer's view of the case names no one.
+  auto c =
+      live_->Get("/v1/cases/" + officer["reference"].get<std::string>(), "omar", "border-control");
+  ASSERT_TRUE(c);
+  ASSERT_EQ(c->status, 200) << c->body;
+  for (const char* hidden :
+       {"subject_name", "listed_name", "explanation", "Zawahri", "ZAWAHIRI", "111923"}) {
+    EXPECT_EQ(c->body.find(hidden), std::string::npos) << hidden << " in " << c->body;
+  }
+}
+
+TEST_F(AlertsTest, AnAlertFromBeforeExplanationsWereKeptAnswersNull) {
+  int64_t id = 0;
+  {
+    auto store = store::Store::Open(live_->db());
+    ASSERT_TRUE(store.ok());
+    store::NewAlert old;  // no explanation nor names, as alerts raised before
+    old.subject_id = "legacy-1";
+    old.entity_id = "un:111923";
+    old.list_id = "un";
+    old.score = 0.9;
+    old.summary = "name 0.90";
+    old.trigger = "rescreen";
+    auto raised = store::Cases(**store).Raise({old});
+    ASSERT_TRUE(raised.ok()) << raised.status().ToString();
+    id = (*raised)[0].alert_id;
+  }
+  auto shown = live_->Get("/v1/alerts/" + std::to_string(id), "amina", "ct-investigation");
+  ASSERT_TRUE(shown);
+  ASSERT_EQ(shown->status, 200) << shown->body;
+  Json s = LiveServer::Body(shown);
+  ASSERT_TRUE(s.contains("explanation"));
+  EXPECT_TRUE(s["explanation"].is_null()) << shown->body;
+  EXPECT_EQ(s["subject_name"], "");
+  EXPECT_EQ(s["listed_name"], "");
+  EXPECT_EQ(s["summary"], "name 0.90");
+  auto queue = live_->Get("/v1/alerts?subject=legacy-1", "amina", "ct-investigation");
+  ASSERT_TRUE(queue);
+  Json item = LiveServer::Body(queue)["alerts"][0];
+  EXPECT_EQ(item["subject_name"], "");
+  EXPECT_EQ(item["listed_name"], "");
+}
+
 TEST_F(AlertsTest, AFlightsHitsAreAlertsUnderItsReference) {
   std::ifstream in(std::string(HUDUD_TESTDATA_DIR) + "/travel/cli/xx101-seven.edi",
                    std::ios::binary);
@@ -189,7 +304,20 @@ TEST_F(AlertsTest, AFlightsHitsAreAlertsUnderItsReference) {
     EXPECT_EQ(a["source"], "manifest");
     EXPECT_EQ(a["manifest"], m["manifest"]);
     EXPECT_FALSE(a["flight"].get<std::string>().empty());
+    // The traveller's name as screened beside the listed name.
+    EXPECT_FALSE(a["subject_name"].get<std::string>().empty()) << a.dump();
+    EXPECT_FALSE(a["listed_name"].get<std::string>().empty()) << a.dump();
   }
+  // The alerts of the kept manifest, and of none other.
+  auto by_manifest =
+      live_->Get("/v1/alerts?manifest=" + std::to_string(m["manifest"].get<int64_t>()), "amina",
+                 "ct-investigation");
+  ASSERT_TRUE(by_manifest);
+  ASSERT_EQ(by_manifest->status, 200) << by_manifest->body;
+  EXPECT_EQ(LiveServer::Body(by_manifest)["total"], queue["alerts"].size());
+  auto none = live_->Get("/v1/alerts?manifest=999999", "amina", "ct-investigation");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(LiveServer::Body(none)["total"], 0);
   auto by_flight = live_->Get(
       "/v1/alerts?flight=" + httplib::detail::encode_query_param(queue["alerts"][0]["flight"]),
       "amina", "ct-investigation");
@@ -271,6 +399,19 @@ TEST_F(AlertsTest, BadInputIsAProblemNeverACrash) {
                             "invalid-request");
   LiveServer::ExpectProblem(live_->Get("/v1/alerts?colour=red", "amina", p), 400,
                             "invalid-request");
+  LiveServer::ExpectProblem(live_->Get("/v1/alerts?manifest=abc", "amina", p), 400,
+                            "invalid-request");
+  LiveServer::ExpectProblem(live_->Get("/v1/alerts?manifest=0", "amina", p), 400,
+                            "invalid-request");
+  LiveServer::ExpectProblem(live_->Get("/v1/alerts?q=" + std::string(201, 'a'), "amina", p), 400,
+                            "invalid-request");
+  // A name search is a value too; LIKE's own characters are themselves.
+  for (const char* q : {"x%27%20OR%201%3D1--", "%25", "_", "%5C"}) {
+    auto r = live_->Get(std::string("/v1/alerts?q=") + q, "amina", p);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << q << ": " << r->body;
+    EXPECT_EQ(LiveServer::Body(r)["total"], 0) << q;
+  }
   // SQL in a filter is a value like any other: nothing matches, nothing breaks.
   auto sql = live_->Get("/v1/alerts?subject=x%27%3B%20DROP%20TABLE%20alerts%3B--", "amina", p);
   ASSERT_TRUE(sql);

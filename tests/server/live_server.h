@@ -82,6 +82,7 @@ class LiveServer {
   }
 
   const std::string& db() const { return db_; }
+  int port() const { return server_->port(); }
 
   httplib::Result Send(const std::string& method, const std::string& path, const std::string& body,
                        const std::string& user, const std::string& purpose,
@@ -92,6 +93,7 @@ class LiveServer {
     if (!purpose.empty()) h.emplace("X-Purpose", purpose);
     if (method == "GET") return c.Get(path.c_str(), h);
     if (method == "DELETE") return c.Delete(path.c_str(), h, body, type.c_str());
+    if (method == "PUT") return c.Put(path.c_str(), h, body, type.c_str());
     return c.Post(path.c_str(), h, body, type.c_str());
   }
   httplib::Result Get(const std::string& path, const std::string& user,

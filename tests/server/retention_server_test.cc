@@ -240,6 +240,48 @@ TEST_F(RetentionServerTest, FourEyesUnmaskingForEveryRole) {
   EXPECT_EQ(reads->front().object, "manifest:1");
 }
 
+TEST_F(RetentionServerTest, ADepersonalisedAlertIsMaskedAndUnmaskingGivesItsMatchBack) {
+  Depersonalised();
+  // The queue and the alert: the traveller's name and side of the match
+  // masked, the listed side kept.
+  auto queue = live_->Get("/v1/alerts?case=HUD-7", "amina", "ct-investigation");
+  ASSERT_TRUE(queue);
+  ASSERT_EQ(queue->status, 200) << queue->body;
+  Json item = LiveServer::Body(queue)["alerts"][0];
+  EXPECT_EQ(item["subject_name"], "[masked]");
+  EXPECT_EQ(item["listed_name"], "RAHIMOV DILSHOD KARIMOVICH");
+  auto shown = live_->Get("/v1/alerts/1", "amina", "ct-investigation");
+  ASSERT_TRUE(shown);
+  ASSERT_EQ(shown->status, 200) << shown->body;
+  Json e = LiveServer::Body(shown)["explanation"];
+  ASSERT_TRUE(e.is_object()) << shown->body;
+  EXPECT_EQ(e, Json::parse(store::testing::MaskedTravellerExplanation()));
+  for (const std::string& v : store::testing::AlertAndAuditValues()) {
+    EXPECT_EQ(shown->body.find(v), std::string::npos) << v;
+  }
+
+  // Under four eyes, the original comes back with its name and explanation.
+  auto created =
+      live_->Post("/v1/unmask-requests",
+                  R"({"object":"alert:1","reason":"Case 2026/311: who was matched, and how"})",
+                  "amina", "ct-investigation");
+  ASSERT_TRUE(created);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string base =
+      "/v1/unmask-requests/" + std::to_string(LiveServer::Body(created)["id"].get<int64_t>());
+  auto approved = live_->Post(base + "/approve", R"({"note":"proportionate for case 2026/311"})",
+                              "dpo", "data-protection");
+  ASSERT_TRUE(approved);
+  ASSERT_EQ(approved->status, 200) << approved->body;
+  auto data = live_->Get(base + "/data", "amina", "ct-investigation");
+  ASSERT_TRUE(data);
+  ASSERT_EQ(data->status, 200) << data->body;
+  Json original = LiveServer::Body(data)["alert"];
+  EXPECT_EQ(original["subject_name"], "Dilshod Rahimov");
+  EXPECT_EQ(original["explanation"], Json::parse(store::testing::TravellerExplanation()));
+  EXPECT_EQ(original["explanation"]["tokens"][1]["query_token"], "Рахимофф");
+}
+
 TEST_F(RetentionServerTest, NotificationsForEveryRoleAndNoneWithoutCredentials) {
   for (const char* user : kRoles) {
     auto r = live_->Get("/v1/notifications", user, "");

@@ -92,6 +92,7 @@ TEST(RoleMatrixTest, EveryRouteIsDocumentedAndRefusesEveryRoleItShould) {
     for (auto op = path.value().begin(); op != path.value().end(); ++op) {
       const std::string method = op.key() == "get"      ? "GET"
                                  : op.key() == "post"   ? "POST"
+                                 : op.key() == "put"    ? "PUT"
                                  : op.key() == "delete" ? "DELETE"
                                                         : "";
       ASSERT_FALSE(method.empty()) << op.key() << " " << path.key();

@@ -126,11 +126,48 @@ inline const std::vector<std::string>& PnrgovValues() {
   return kValues;
 }
 
-// Values only in the alerts and the audit trail.
+// Values only in the alerts and the audit trail (the last three only in
+// the traveller's side of the alerts' kept explanations).
 inline const std::vector<std::string>& AlertAndAuditValues() {
   static const std::vector<std::string> kValues = {
-      "Dilshod Rahimov", "Фатима Ас-Сабах", "Ahmed Al-Hashimi", "Z9988776", "HASHIMI AHMED vs"};
+      "Dilshod Rahimov",  "Фатима Ас-Сабах", "Ahmed Al-Hashimi", "Z9988776",
+      "HASHIMI AHMED vs", "Рахимофф",        "rakhimoff",        "assabakh"};
   return kValues;
+}
+
+// The explanation alert 1 keeps (match/explanation_json.h's shape), and as
+// retention masks it: the traveller's side masked, the date of birth, the
+// listed side and the scores kept.
+inline const std::string& TravellerExplanation() {
+  static const std::string kJson =
+      R"({"query_name":"Dilshod Rahimov","listed_name":"RAHIMOV DILSHOD KARIMOVICH",)"
+      R"("listed_name_kind":"primary","name_score":0.93,"tokens":[{"query_token":"Дилшод",)"
+      R"("listed_token":"DILSHOD","query_latin":"dilshod","listed_latin":"dilshod",)"
+      R"("how":"romanized","similarity":1.0,"weight":0.4},{"query_token":"Рахимофф",)"
+      R"("listed_token":"RAHIMOV","query_latin":"rakhimoff","listed_latin":"rahimov",)"
+      R"("how":"skeleton","similarity":0.9,"weight":0.5},{"query_token":"",)"
+      R"("listed_token":"KARIMOVICH","query_latin":"","listed_latin":"karimovich",)"
+      R"("how":"unmatched-listed","similarity":0.0,"weight":0.1}],"evidence":[{"field":"dob",)"
+      R"("query_value":"1985-03-17","listed_value":"1985-03-17","verdict":"agrees",)"
+      R"("delta":0.06},{"field":"document","query_value":"Z9988776","listed_value":"",)"
+      R"("verdict":"missing","delta":0.0}],"summary":"name 0.93 (rakhimoff~rahimov )"
+      R"(skeleton); dob agrees +0.06"})";
+  return kJson;
+}
+inline const std::string& MaskedTravellerExplanation() {
+  static const std::string kJson =
+      R"({"query_name":"[masked]","listed_name":"RAHIMOV DILSHOD KARIMOVICH",)"
+      R"("listed_name_kind":"primary","name_score":0.93,"tokens":[{"query_token":"[masked]",)"
+      R"("listed_token":"DILSHOD","query_latin":"[masked]","listed_latin":"dilshod",)"
+      R"("how":"romanized","similarity":1.0,"weight":0.4},{"query_token":"[masked]",)"
+      R"("listed_token":"RAHIMOV","query_latin":"[masked]","listed_latin":"rahimov",)"
+      R"("how":"skeleton","similarity":0.9,"weight":0.5},{"query_token":"",)"
+      R"("listed_token":"KARIMOVICH","query_latin":"","listed_latin":"karimovich",)"
+      R"("how":"unmatched-listed","similarity":0.0,"weight":0.1}],"evidence":[{"field":"dob",)"
+      R"("query_value":"1985-03-17","listed_value":"1985-03-17","verdict":"agrees",)"
+      R"("delta":0.06},{"field":"document","query_value":"[masked]","listed_value":"",)"
+      R"("verdict":"missing","delta":0.0}],"summary":"[masked]"})";
+  return kJson;
 }
 
 // Stores both retention fixtures as received at `received_at`; returns
@@ -155,13 +192,13 @@ inline std::vector<int64_t> KeepFixtures(Store& store, const std::string& receiv
 }
 
 // Alerts raised at `raised_at`: 1 and 2 on travellers (screening, manifest),
-// 3 on a held subject (monitoring: not traveller data); events on 1 and a
-// share of 1.
+// 3 on a held subject (monitoring: not traveller data), each with the name
+// screened, the listed name and an explanation; events on 1 and a share of 1.
 inline void RaiseAlerts(const std::string& path, const std::string& raised_at) {
   const std::string cols =
       "INSERT INTO alerts (subject_id, entity_id, list_id, version_id, score, summary, status, "
       "trigger, designated_at, imported_at, raised_at, source, case_ref, subject_json, flight, "
-      "manifest_id, justification) VALUES ";
+      "manifest_id, justification, subject_name, listed_name, explanation) VALUES ";
   Sql(path,
       cols +
           "('Dilshod Rahimov', 'QDi.001', 'un', 1, 0.91, 'RAHIMOV DILSHOD vs RAHIMOV DILSHOD "
@@ -169,14 +206,23 @@ inline void RaiseAlerts(const std::string& path, const std::string& raised_at) {
           raised_at +
           "', 'screening', 'HUD-7', '{\"names\":[\"Dilshod Rahimov\",\"Дилшод Рахимов\"],"
           "\"dob\":\"1985-03-17\",\"nationality\":\"TJ\",\"doc\":\"Z9988776\"}', 'XX777', 0, "
-          "'Same person as Ahmed Al-Hashimi''s contact'),"
+          "'Same person as Ahmed Al-Hashimi''s contact', 'Dilshod Rahimov', "
+          "'RAHIMOV DILSHOD KARIMOVICH', '" +
+          TravellerExplanation() +
+          "'),"
           "('traveller:0123abcd', 'QDi.002', 'un', 1, 0.88, 'HASHIMI AHMED vs AL-HASHIMI AHMAD', "
           "'closed', 'manifest', '', '', '" +
           raised_at +
           "', 'manifest', 'HUD-8', '{\"name\":\"Фатима Ас-Сабах\",\"gender\":\"F\"}', 'KU101', 1, "
-          "''),"
+          "'', 'Фатима Ас-Сабах', 'AL-SABAH FATIMA', '{\"query_name\":\"Фатима Ас-Сабах\","
+          "\"tokens\":[{\"query_token\":\"Ас-Сабах\",\"listed_token\":\"AL-SABAH\","
+          "\"query_latin\":\"assabakh\",\"listed_latin\":\"alsabah\"}],\"evidence\":[{"
+          "\"field\":\"gender\",\"query_value\":\"female\",\"listed_value\":\"female\"}],"
+          "\"summary\":\"name 0.88 (assabakh~alsabah)\"}'),"
           "('c17', 'QDi.003', 'un', 1, 0.85, 'held subject c17', 'open', 'rescreen', '', '', '" +
-          raised_at + "', 'monitoring', '', '{\"names\":[\"Held Subject\"]}', '', 0, '');" +
+          raised_at +
+          "', 'monitoring', '', '{\"names\":[\"Held Subject\"]}', '', 0, '', 'Held Subject', "
+          "'HELD LISTED', '{\"query_name\":\"Held Subject\",\"summary\":\"Held Subject\"}');" +
           "INSERT INTO alert_events (alert_id, action, actor, at, detail) VALUES "
           "(1, 'comment', 'amina', '" +
           raised_at +

@@ -161,6 +161,22 @@ TEST_F(RetentionTest, DepersonalisesEveryStore) {
   EXPECT_EQ(SqlValue(path_, "SELECT entity_id || ' ' || score FROM alerts WHERE id = 1"),
             "QDi.001 0.91");
   EXPECT_EQ(SqlValue(path_, "SELECT count(*) FROM alerts WHERE depersonalised_at <> ''"), "2");
+  // The name screened and the traveller's side of the explanation masked;
+  // the listed name, the listed side and the scores kept.
+  EXPECT_EQ(SqlValue(path_, "SELECT subject_name FROM alerts WHERE id = 1"), "[masked]");
+  EXPECT_EQ(SqlValue(path_, "SELECT listed_name FROM alerts WHERE id = 1"),
+            "RAHIMOV DILSHOD KARIMOVICH");
+  EXPECT_EQ(SqlValue(path_, "SELECT explanation FROM alerts WHERE id = 1"),
+            testing::MaskedTravellerExplanation());
+  EXPECT_EQ(SqlValue(path_, "SELECT subject_name FROM alerts WHERE id = 2"), "[masked]");
+  EXPECT_EQ(
+      SqlValue(path_, "SELECT explanation FROM alerts WHERE id = 2"),
+      R"({"query_name":"[masked]","tokens":[{"query_token":"[masked]","listed_token":"AL-SABAH",)"
+      R"("query_latin":"[masked]","listed_latin":"alsabah"}],"evidence":[{"field":"gender",)"
+      R"("query_value":"female","listed_value":"female"}],"summary":"[masked]"})");
+  // A held subject's alert is not traveller data: as it was.
+  EXPECT_EQ(SqlValue(path_, "SELECT subject_name || ' ~ ' || explanation FROM alerts WHERE id = 3"),
+            R"(Held Subject ~ {"query_name":"Held Subject","summary":"Held Subject"})");
 
   // The audit chain verifies and says how much is masked; the masking is an
   // erasure record, and so is each batch.
@@ -189,6 +205,9 @@ TEST_F(RetentionTest, DepersonalisesEveryStore) {
   ASSERT_TRUE(alert.ok());
   EXPECT_NE(alert->find("Dilshod Rahimov"), std::string::npos);
   EXPECT_NE(alert->find("employer"), std::string::npos);
+  EXPECT_NE(alert->find(R"("subject_name":"Dilshod Rahimov")"), std::string::npos) << *alert;
+  EXPECT_NE(alert->find("Рахимофф"), std::string::npos);
+  EXPECT_NE(alert->find("rakhimoff"), std::string::npos);
   Result<std::string> detail = vault_->Open(*store_, "audit:1");
   ASSERT_TRUE(detail.ok());
   EXPECT_NE(detail->find("Ahmed Al-Hashimi"), std::string::npos);

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "retention_data.h"
@@ -130,6 +131,24 @@ TEST_F(UnmaskTest, FourEyesThenTheRequesterReadsTheOriginal) {
   Result<AuditVerification> v = VerifyAudit(*store_);
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->ok) << v->problem;
+}
+
+TEST_F(UnmaskTest, AnAlertsOriginalGivesBackTheNameAndTheExplanation) {
+  ASSERT_EQ(SqlValue(path_, "SELECT subject_name FROM alerts WHERE id = 1"), "[masked]");
+  Result<UnmaskRequest> r = Ask("alert:1");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_TRUE(DecideUnmask(*store_, r->id, true, "proportionate", "dpo").ok());
+  Result<UnmaskedData> data = ReadUnmasked(*store_, *vault_, r->id, "amina");
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  EXPECT_EQ(data->kind, "alert");
+  nlohmann::json original = nlohmann::json::parse(data->original, nullptr, false);
+  ASSERT_TRUE(original.is_object()) << data->original;
+  EXPECT_EQ(original["subject_name"], "Dilshod Rahimov");
+  EXPECT_EQ(original["explanation"], testing::TravellerExplanation());
+  EXPECT_EQ(original["subject_id"], "Dilshod Rahimov");
+  // The alert itself stays masked.
+  EXPECT_EQ(SqlValue(path_, "SELECT explanation FROM alerts WHERE id = 1"),
+            testing::MaskedTravellerExplanation());
 }
 
 TEST_F(UnmaskTest, NeverOnesOwnRequest) {

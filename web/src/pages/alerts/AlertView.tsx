@@ -29,9 +29,7 @@ import {
   AlertPage,
   Decision,
   DECISIONS,
-  Explanation,
   FtmEntity,
-  Match,
   subjectOf,
 } from './types';
 
@@ -98,35 +96,6 @@ function useQueueSteps(id: number): Steps {
   };
 }
 
-// The hit's explanation: the alert's own when the server gives it; else the
-// subject as screened, screened again now, and the hit on this entry.
-async function explain(
-  a: AlertDetail,
-  purpose: string | null,
-  signal: AbortSignal,
-): Promise<{ explanation: Explanation; recomputed: boolean } | null> {
-  if (a.explanation) return { explanation: a.explanation, recomputed: false };
-  const s = subjectOf(a);
-  if (!s || s.names.length === 0 || !a.entity) return null;
-  const r = await api<{ matches: Match[]; cleared?: Match[] }>('/v1/screen', {
-    body: {
-      names: s.names,
-      dob: s.dob || undefined,
-      nationality: s.nationality || undefined,
-      doc: s.document || undefined,
-      doc_country: s.documentCountry || undefined,
-      gender: s.gender || undefined,
-      type: s.kind || undefined,
-      threshold: 0.5,
-      limit: 100,
-    },
-    purpose,
-    signal,
-  });
-  const m = [...r.matches, ...(r.cleared ?? [])].find((x) => x.entity_id === a.entity_id);
-  return m ? { explanation: m.explanation, recomputed: true } : null;
-}
-
 function AlertBody(props: { id: number; steps: Steps }) {
   const t = useT(alertMessages);
   const session = useSession();
@@ -138,12 +107,6 @@ function AlertBody(props: { id: number; steps: Steps }) {
   );
   // Not the previous alert's data while the next one loads (n, p).
   const a = alert.data?.id === props.id ? alert.data : null;
-  // Keyed by the alert, so that the previous alert's answer is never shown as this one's.
-  const why = useLoad(
-    async (signal) => (a ? { id: a.id, found: await explain(a, purpose, signal) } : null),
-    [a?.id, a?.explanation, purpose],
-  );
-  const explained = why.data && why.data.id === a?.id ? why.data.found : undefined;
   const mayDecide = can(session.me, 'alerts-decide');
   const asked = query.get('decide');
   const [deciding, setDeciding] = useState<Decision | null>(
@@ -171,15 +134,9 @@ function AlertBody(props: { id: number; steps: Steps }) {
       <AlertSummary alert={a} />
       <section class="card" aria-labelledby="why-title">
         <h2 id="why-title">{t('explanationHeading')}</h2>
-        {why.error ? (
-          <ErrorBox error={why.error} onRetry={why.reload} />
-        ) : explained === undefined ? (
-          <Loading />
-        ) : explained ? (
-          <>
-            <MatchExplanation explanation={explained.explanation} />
-            {explained.recomputed && <p class="muted small">{t('explainedNow')}</p>}
-          </>
+        {/* As kept when the alert was raised: the list entry may have changed since. */}
+        {a.explanation ? (
+          <MatchExplanation explanation={a.explanation} />
         ) : (
           <p class="muted">{t('noExplanation')}</p>
         )}
