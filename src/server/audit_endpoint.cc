@@ -53,14 +53,17 @@ void List(Service& service, const httplib::Request& req, httplib::Response& res)
     }
   }
   Result<int64_t> after = IntParam(req, "after");
+  Result<int64_t> before = IntParam(req, "before");
   Result<int64_t> limit = IntParam(req, "limit");
-  for (const Result<int64_t>* r : {&after, &limit}) {
+  for (const Result<int64_t>* r : {&after, &before, &limit}) {
     if (!r->ok()) {
       SendProblem(res, MakeProblem("invalid-request", r->status().message()), req.path);
       return;
     }
   }
   f.after_seq = *after;
+  // Newest first: a page's last seq is where the next, older page begins.
+  f.before_seq = *before;
   f.limit = *limit == 0 ? 100 : std::min<int64_t>(*limit, 10000);
   Result<std::unique_ptr<store::Store>> db = service.OpenStore();
   if (!db.ok()) {

@@ -26,9 +26,6 @@ interface AuditRecord {
 
 const FILTERS = ['actor', 'action', 'object', 'for_purpose', 'from', 'to'] as const;
 const PAGE_SIZES = [20, 50, 100, 500, 1000];
-// Records fetched beyond a page, to tell whether there are older ones and
-// to make up for those an older page drops (see Trail).
-const SLACK = 50;
 
 export function AuditPage(_props: { params: Record<string, string> }) {
   const t = useT(m);
@@ -49,32 +46,29 @@ function Trail() {
   const session = useSession();
   const { query } = useLocation();
   const limit = PAGE_SIZES.includes(Number(query.get('limit'))) ? Number(query.get('limit')) : 100;
-  // The API pages forward only (after=) while the trail reads newest first,
-  // so an older page asks for records up to the last one's time and drops
-  // those already shown (records of the same millisecond come back again).
-  const pageTo = query.get('page_to');
+  // Newest first; an older page starts before the last record shown.
   const pageSeq = Number(query.get('page_seq')) || 0;
   const filters = FILTERS.map((f) => query.get(f));
-  const key = [...filters, limit, pageTo, pageSeq, session.purpose].join('|');
+  const key = [...filters, limit, pageSeq, session.purpose].join('|');
   const trail = useLoad(
     async (signal) => {
-      const q: Record<string, string | number | null> = { limit: limit + (pageTo ? SLACK : 1) };
+      // One more than a page: whether there are older records.
+      const q: Record<string, string | number | null> = { limit: limit + 1 };
       for (const f of FILTERS) q[f] = query.get(f);
-      if (pageTo) q.to = pageTo;
+      if (pageSeq) q.before = pageSeq;
       const r = await api<{ records: AuditRecord[] }>('/v1/audit', {
         query: q,
         purpose: session.purpose,
         signal,
       });
-      const records = pageSeq ? r.records.filter((x) => x.seq < pageSeq) : r.records;
-      return { records: records.slice(0, limit), more: records.length > limit };
+      return { records: r.records.slice(0, limit), more: r.records.length > limit };
     },
     [key],
   );
 
   const olderPage = () => {
     const last = trail.data?.records.at(-1);
-    if (last) setQuery({ page_to: last.at, page_seq: String(last.seq) });
+    if (last) setQuery({ page_seq: String(last.seq) });
   };
 
   return (
@@ -97,8 +91,8 @@ function Trail() {
       <nav class="pager" aria-label={t('pagesLabel')}>
         <button
           type="button"
-          disabled={!pageTo}
-          onClick={() => setQuery({ page_to: null, page_seq: null })}
+          disabled={!pageSeq}
+          onClick={() => setQuery({ page_seq: null })}
         >
           {t('newest')}
         </button>
@@ -125,11 +119,11 @@ function Filters(props: { limit: number }) {
   });
   const submit = (e: Event) => {
     e.preventDefault();
-    setQuery({ ...values, limit: limit === '100' ? null : limit, page_to: null, page_seq: null });
+    setQuery({ ...values, limit: limit === '100' ? null : limit, page_seq: null });
   };
   const reset = () => {
     const none = Object.fromEntries(FILTERS.map((f) => [f, null]));
-    setQuery({ ...none, page_to: null, page_seq: null });
+    setQuery({ ...none, page_seq: null });
   };
   return (
     <form class="card inline-form audit-filters" onSubmit={submit} aria-label={t('filters')}>
