@@ -12,6 +12,9 @@ Json TextOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(
 
 std::string DateOf(const travel::DateTime& d) { return d.empty() ? "" : d.date.ToString(); }
 
+// The name of a group booking, which PNRGOV sends as a TIF of its own.
+bool IsGroupName(const travel::Traveller& t) { return t.passenger_type == "G"; }
+
 // Travellers in one booking of more than this are a group: they are tied
 // through the booking node, not pair by pair.
 constexpr size_t kMaxCoTravellers = 50;
@@ -130,8 +133,20 @@ MessageGraph MessageGraph::Of(const travel::Manifest& m, const MessageContext& c
     if (n.id.empty()) continue;
     n.type = NodeType::kBooking;
     n.label = n.id.substr(8);
+    // A TIF of a group booking may carry the group's name (":G"): the
+    // booking's name, not a person's.
+    std::string group_name;
+    size_t people = 0;
+    for (size_t t : booking.travellers) {
+      if (t < m.travellers.size() && IsGroupName(m.travellers[t])) {
+        if (group_name.empty()) group_name = m.travellers[t].name.Full();
+      } else {
+        ++people;
+      }
+    }
     n.properties = {{"created", TextOrNull(DateOf(booking.created))},
-                    {"travellers", booking.travellers.size()},
+                    {"travellers", people},
+                    {"group", TextOrNull(group_name)},
                     {"flight_date", TextOrNull(flight_date)}};
     booking_ids[b] = n.id;
     g.AddNode(std::move(n));
@@ -144,6 +159,7 @@ MessageGraph MessageGraph::Of(const travel::Manifest& m, const MessageContext& c
   std::map<std::string, std::vector<std::string>> by_booking;
   for (size_t i = 0; i < m.travellers.size(); ++i) {
     const travel::Traveller& t = m.travellers[i];
+    if (IsGroupName(t)) continue;
     Node n;
     n.id = TravellerId(ctx.manifest_id, i);
     n.type = NodeType::kTraveller;

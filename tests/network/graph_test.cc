@@ -355,6 +355,20 @@ TEST_F(GraphTest, DepersonalisedMessagesShowMaskedNodesWithoutNames) {
   EXPECT_EQ(json.find("KARIMI"), std::string::npos);
 }
 
+// PNRGOV sends a group booking's name as a TIF of its own (":G"): it names
+// the booking, it is not a person travelling with the others.
+TEST_F(GraphTest, AGroupNameNamesTheBookingNotATraveller) {
+  const int64_t id = Keep(Fixture("pnrgov/group_v11_1.edi"));
+  Graph g = Build("booking:G7TRVL");
+  const Node* booking = FindNode(g, "booking:G7TRVL");
+  ASSERT_NE(booking, nullptr);
+  EXPECT_EQ(booking->properties["group"], "SILK ROAD TOURS");
+  EXPECT_EQ(booking->properties["travellers"], 3);
+  EXPECT_EQ(FindNode(g, TravellerId(id, 0)), nullptr);
+  for (const Node& n : g.nodes) EXPECT_EQ(n.label.find("SILK ROAD"), std::string::npos) << n.id;
+  EXPECT_TRUE(HasEdge(g, TravellerId(id, 1), TravellerId(id, 2), "co-traveller"));
+}
+
 TEST_F(GraphTest, AlertsTieTravellersAndHeldSubjectsToListEntries) {
   const int64_t id = Keep(Fixture("cli/xx101-seven.edi"));
   store::Cases cases(*store_);
