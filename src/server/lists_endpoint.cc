@@ -4,6 +4,7 @@
 // /v1/lists/{list}/entities/{id} (an entry as published) and POST
 // /v1/lists/{list}/import (`hudud lists import`: one transaction, the
 // screening index rebuilt and swapped, held subjects re-screened).
+#include <algorithm>
 #include <cstdint>
 #include <exception>
 #include <set>
@@ -136,10 +137,33 @@ void Entity(Service& service, const httplib::Request& req, httplib::Response& re
   if (!db) return;
   std::optional<store::ListInfo> info = FindList(*db, *list, req, res);
   if (!info) return;
+  // ?version= reads an entry as an earlier version published it (a diff's
+  // removed entries); by default the active version.
+  std::optional<int64_t> asked = IntParam(req, res, "version", 0, 0, INT64_MAX);
+  if (!asked) return;
+  int64_t version = info->active.id;
+  if (*asked != 0) {
+    Result<std::vector<store::ListVersion>> versions = db->ListVersions();
+    if (!versions.ok()) {
+      SendStatusProblem(req, res, versions.status());
+      return;
+    }
+    const bool of_list = std::any_of(versions->begin(), versions->end(), [&](const auto& v) {
+      return v.id == *asked && v.list_id == *list;
+    });
+    if (!of_list) {
+      SendProblem(
+          res,
+          MakeProblem("not-found", "list '" + *list + "' has no version " + std::to_string(*asked)),
+          req.path);
+      return;
+    }
+    version = *asked;
+  }
   const model::Entity* found = nullptr;
   Result<std::vector<model::Entity>> entities = std::vector<model::Entity>();
-  if (info->active.id != 0 && id.rfind(*list + ":", 0) == 0) {
-    entities = db->LoadVersionEntities(info->active.id);
+  if (version != 0 && id.rfind(*list + ":", 0) == 0) {
+    entities = db->LoadVersionEntities(version);
     if (!entities.ok()) {
       SendStatusProblem(req, res, entities.status());
       return;
@@ -150,18 +174,20 @@ void Entity(Service& service, const httplib::Request& req, httplib::Response& re
   }
   if (found == nullptr) {
     SendProblem(res,
-                MakeProblem("not-found",
-                            "no entry '" + id + "' in the active version of list '" + *list + "'"),
+                MakeProblem("not-found", "no entry '" + id + "' in " +
+                                             (*asked != 0 ? "version " + std::to_string(version)
+                                                          : std::string("the active version")) +
+                                             " of list '" + *list + "'"),
                 req.path);
     return;
   }
   if (!Record(service, *caller, store::AuditAction::kConsultation, "entity:" + id,
-              api::Json{{"list", *list}, {"version", info->active.id}}, req, res)) {
+              api::Json{{"list", *list}, {"version", version}}, req, res)) {
     return;
   }
   SendJson(res,
            api::Json{{"list", *list},
-                     {"version", info->active.id},
+                     {"version", version},
                      {"entity", api::Json::parse(store::EntityToJson(*found), nullptr, false)}});
 }
 

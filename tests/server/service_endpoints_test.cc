@@ -452,6 +452,24 @@ TEST_F(ServiceEndpointsTest, ABigListImportAndItsDiff) {
                 "invalid-request");
   ExpectProblem(Get("/v1/lists/un/diff?from=99999", "amina", "ct-investigation"), 400,
                 "invalid-request");
+  // An entry as a given version published it: the new entry is in the new
+  // version and in no earlier one (a diff's removed entries open this way).
+  const std::string to = std::to_string(j["version"].get<int>());
+  const std::string from = std::to_string(j["previous_version"].get<int>());
+  auto in_new = Get("/v1/lists/un/entities/99999001?version=" + to, "amina", "ct-investigation");
+  ASSERT_TRUE(in_new);
+  ASSERT_EQ(in_new->status, 200) << in_new->body;
+  EXPECT_EQ(Body(in_new)["version"].get<int>(), j["version"].get<int>());
+  ExpectProblem(Get("/v1/lists/un/entities/99999001?version=" + from, "amina", "ct-investigation"),
+                404, "not-found");
+  auto old = Get("/v1/lists/un/entities/111923?version=" + from, "amina", "ct-investigation");
+  ASSERT_TRUE(old);
+  ASSERT_EQ(old->status, 200) << old->body;
+  EXPECT_EQ(Body(old)["version"].get<int>(), j["previous_version"].get<int>());
+  ExpectProblem(Get("/v1/lists/un/entities/111923?version=99999", "amina", "ct-investigation"), 404,
+                "not-found");
+  ExpectProblem(Get("/v1/lists/un/entities/111923?version=x", "amina", "ct-investigation"), 400,
+                "invalid-request");
   auto versions = Get("/v1/lists/un/versions", "amina", "");
   ASSERT_TRUE(versions);
   EXPECT_EQ(Body(versions)["versions"].size(), 2u);

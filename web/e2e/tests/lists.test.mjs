@@ -96,6 +96,10 @@ test('a list manager imports two versions and sees what changed', async () => {
   await entry.getByText('حامد يوسف المطيري').waitFor();
   assert.match(await entry.innerText(), /Hamid Yusuf al-Mutairi[\s\S]*Mar 1, 1975[\s\S]*Kuwait/);
   assert.match(page.url(), /entity=kw-national%3A1|entity=kw-national:1/);
+  // A removed entry opens as the older version published it.
+  await page.getByTestId('diff-removed').getByRole('link', { name: 'kw-national:2' }).click();
+  await page.waitForURL(new RegExp(`entity_version=${from}`));
+  await page.getByTestId('entity').waitFor();
   await screenshot(page, 'lists-diff-en');
 
   // The versions are chosen in the address: the same version twice differs in nothing.

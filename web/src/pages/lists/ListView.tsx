@@ -96,7 +96,9 @@ export function ListView(props: { list: string }) {
                 <Diff path={path} versions={list} imports={imports} />
               ))}
           </section>
-          {entity && <EntityPanel path={path} id={entity} />}
+          {entity && (
+            <EntityPanel path={path} id={entity} version={query.get('entity_version')} />
+          )}
         </div>
         {can(session.me, 'lists-write') && (
           <ImportForm list={props.list} onImported={() => setImports((n) => n + 1)} />
@@ -168,7 +170,7 @@ function Diff(props: { path: string; versions: ListVersion[]; imports: number })
             <p class="muted">{t('nothingChanged')}</p>
           )}
           <DiffSection kind="added" title={t('added')} ids={d.added} />
-          <DiffSection kind="removed" title={t('removed')} ids={d.removed} />
+          <DiffSection kind="removed" title={t('removed')} ids={d.removed} version={d.from} />
           <DiffSection
             kind="changed"
             title={t('changed')}
@@ -186,6 +188,8 @@ function DiffSection(props: {
   title: string;
   ids: string[];
   fields?: Map<string, string[]>;
+  // The version that still has these entries (a removed one is not in the active).
+  version?: number;
 }) {
   const t = useT(m);
   const locale = useLocale();
@@ -200,7 +204,10 @@ function DiffSection(props: {
         {props.ids.map((id) => (
           <li key={id}>
             <Link
-              to={hrefWith({ entity: id })}
+              to={hrefWith({
+                entity: id,
+                entity_version: props.version ? String(props.version) : null,
+              })}
               aria-current={query.get('entity') === id ? 'page' : undefined}
             >
               <bdi dir="ltr">{id}</bdi>
@@ -217,23 +224,24 @@ function DiffSection(props: {
   );
 }
 
-function EntityPanel(props: { path: string; id: string }) {
+function EntityPanel(props: { path: string; id: string; version: string | null }) {
   const t = useT(m);
   const session = useSession();
   const entry = useLoad(
     (signal) =>
       api<{ entity: Entity }>(`${props.path}/entities/${encodeURIComponent(props.id)}`, {
+        query: { version: props.version },
         purpose: session.purpose,
         signal,
       }),
-    [props.path, props.id, session.purpose],
+    [props.path, props.id, props.version, session.purpose],
   );
   const gone = entry.error instanceof ApiError && entry.error.status === 404;
   return (
     <section class="card entity-panel" aria-labelledby="entity-title">
       <div class="entity-head">
         <h2 id="entity-title">{t('entryTitle')}</h2>
-        <button type="button" onClick={() => setQuery({ entity: null })}>
+        <button type="button" onClick={() => setQuery({ entity: null, entity_version: null })}>
           {t('closeEntry')}
         </button>
       </div>

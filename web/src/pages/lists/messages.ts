@@ -48,8 +48,7 @@ export const m = defineMessages(
     field_version: 'record version',
     entryTitle: 'Entry',
     entryHint: 'Choose an entry to see it as the active version publishes it.',
-    entryGone:
-      'Only entries of the active version can be shown; a removed entry is no longer in it.',
+    entryGone: 'This entry is not in the version asked for.',
     closeEntry: 'Close the entry',
     kind_person: 'Person',
     kind_organization: 'Organisation',
@@ -144,7 +143,7 @@ export const m = defineMessages(
       field_version: 'إصدار القيد',
       entryTitle: 'القيد',
       entryHint: 'اختر قيدًا لعرضه كما ينشره الإصدار الساري.',
-      entryGone: 'لا تُعرض إلا قيود الإصدار الساري؛ القيد المحذوف لم يعد فيه.',
+      entryGone: 'هذا القيد ليس في الإصدار المطلوب.',
       closeEntry: 'إغلاق القيد',
       kind_person: 'شخص',
       kind_organization: 'كيان',
@@ -238,8 +237,7 @@ export const m = defineMessages(
       field_version: 'версия записи',
       entryTitle: 'Запись',
       entryHint: 'Выберите запись, чтобы увидеть её в действующей версии.',
-      entryGone:
-        'Показываются только записи действующей версии; исключённой записи в ней больше нет.',
+      entryGone: 'Этой записи нет в запрошенной версии.',
       closeEntry: 'Закрыть запись',
       kind_person: 'Лицо',
       kind_organization: 'Организация',
@@ -334,8 +332,7 @@ export const m = defineMessages(
       field_version: 'version de l’entrée',
       entryTitle: 'Entrée',
       entryHint: 'Choisissez une entrée pour la voir telle que la version en vigueur la publie.',
-      entryGone:
-        'Seules les entrées de la version en vigueur peuvent être affichées ; une entrée retirée n’y figure plus.',
+      entryGone: 'Cette entrée ne figure pas dans la version demandée.',
       closeEntry: 'Fermer l’entrée',
       kind_person: 'Personne',
       kind_organization: 'Organisation',
