@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, formatNumber, useLocale, useT } from '../..
 import { setQuery, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { m } from './messages';
-import type { Flight, Hit, Screening, Traveller } from './types';
+import type { Hit, Screening, Traveller } from './types';
 import './flights.css';
 
 type Key = keyof (typeof m)['en'];
@@ -27,20 +27,9 @@ interface AlertRef {
   subject: { traveller?: number };
 }
 
-// The label alerts carry for a flight ("XX101 DYU-KWI 2024-11-04"), as the
-// server writes it (api/manifest_json.cc DescribeFlight).
-function flightLabel(flights: Flight[]): string {
-  if (flights.length === 0) return '';
-  const first = flights[0];
-  const last = flights[flights.length - 1];
-  let s = first.flight;
-  if (first.origin || last.destination) s += ` ${first.origin}-${last.destination}`;
-  if (first.departure) s += ` ${first.departure.slice(0, 10)}`;
-  return s;
-}
-
 // The alerts of this flight's travellers, by traveller index. The answer
-// says how many alerts were raised, not which: they are looked up by flight.
+// says how many alerts were raised, not which: they are looked up by the
+// kept message they came from.
 function useTravellerAlerts(answer: Screening): Map<number, AlertRef[]> {
   const session = useSession();
   const wanted =
@@ -51,7 +40,7 @@ function useTravellerAlerts(answer: Screening): Map<number, AlertRef[]> {
     (signal) =>
       wanted
         ? api<{ alerts: AlertRef[] }>('/v1/alerts', {
-            query: { flight: flightLabel(answer.flights), limit: 1000 },
+            query: { manifest: answer.manifest, limit: 1000 },
             purpose: session.purpose,
             signal,
           })
