@@ -159,10 +159,11 @@ function messageKeys() {
   return [...keys].filter((k) => /[A-Z_]/.test(k));
 }
 
-test('no screen of any role shows a message key or an unfilled placeholder', async () => {
+test('no screen of any role shows a message key, an unfilled placeholder or an unlabelled control', async () => {
   const keys = messageKeys();
   assert.ok(keys.length > 100, `only ${keys.length} message keys found`);
   const found = [];
+  const unlabelled = [];
   for (const user of ROLE_USERS) {
     const page = await signedInPage(browser, user, { locale: 'ar' });
     // A purpose, so that the screens show their data rather than ask for it.
@@ -189,8 +190,22 @@ test('no screen of any role shows a message key or an unfilled placeholder', asy
         return texts.filter((s) => set.has(s) || /\{[a-z]\w*\}/.test(s));
       }, keys);
       if (bad.length) found.push(`${user} ${href}: ${[...new Set(bad)].join(', ')}`);
+      // Every control has a name a screen reader can say.
+      const unnamed = await page.evaluate(() => {
+        const named = (el) =>
+          (el.labels && el.labels.length > 0) ||
+          el.getAttribute('aria-label') ||
+          el.getAttribute('aria-labelledby') ||
+          el.getAttribute('title') ||
+          (el.tagName === 'BUTTON' && el.textContent.trim());
+        return [...document.querySelectorAll('input, select, textarea, button')]
+          .filter((el) => el.type !== 'hidden' && el.offsetParent !== null && !named(el))
+          .map((el) => `${el.tagName.toLowerCase()}#${el.id || '?'}.${el.className || ''}`);
+      });
+      if (unnamed.length) unlabelled.push(`${user} ${href}: ${unnamed.join(', ')}`);
     }
     await page.context().close();
   }
   assert.deepEqual(found, []);
+  assert.deepEqual(unlabelled, []);
 });
