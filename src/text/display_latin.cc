@@ -57,13 +57,25 @@ void Capitalise(std::string& s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
 }
 
+// The usual spelling of a whole word, or null when no table knows it.
+const std::string* Known(const std::string& word) {
+  if (auto el = Elements().find(word); el != Elements().end()) return &el->second;
+  if (auto it = Lexicon().find(word); it != Lexicon().end()) return &it->second;
+  return nullptr;
+}
+
 std::string RomaniseWord(const std::string& word) {
-  if (auto el = Elements().find(word); el != Elements().end()) return el->second;
-  auto it = Lexicon().find(word);
-  if (it != Lexicon().end()) return it->second;
+  if (const std::string* known = Known(word)) return *known;
   std::string latin = Romanize(word).latin;
   Capitalise(latin);
   return latin;
+}
+
+// An Arabic word written with the article joined to it (الظواهري).
+bool HasArabicArticle(const std::string& word) {
+  return word.size() > kArabicArticle.size() + 2 &&
+         word.compare(0, kArabicArticle.size(), kArabicArticle) == 0 &&
+         DetectScript(word) == Script::kArabic;
 }
 
 }  // namespace
@@ -83,19 +95,11 @@ std::string DisplayLatin(std::string_view name) {
       }
     }
     const std::string word = RepairLookalikes(words[i]);
-    std::string latin;
-    const Script script = DetectScript(word);
-    if (script == Script::kLatin || script == Script::kUnknown) {
-      latin = Romanize(word).latin;
-      Capitalise(latin);
-    } else if (script == Script::kArabic && !Elements().count(word) &&
-               word.size() > kArabicArticle.size() + 2 &&
-               word.compare(0, kArabicArticle.size(), kArabicArticle) == 0) {
-      // The article is written joined to the word; the usual spelling has it apart.
-      latin = "al-" + RomaniseWord(word.substr(kArabicArticle.size()));
-    } else {
-      latin = RomaniseWord(word);
-    }
+    // A known word keeps its spelling, article and all (التكريتي -> al-Tikriti);
+    // otherwise the article, joined in writing, is written apart.
+    const std::string latin = !Known(word) && HasArabicArticle(word)
+                                  ? "al-" + RomaniseWord(word.substr(kArabicArticle.size()))
+                                  : RomaniseWord(word);
     if (latin.empty()) continue;
     if (!out.empty()) out += ' ';
     out += latin;

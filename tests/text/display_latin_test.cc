@@ -24,6 +24,11 @@ TEST(DisplayLatin, ArabicArticleStandsApart) {
   EXPECT_NE(latin.find("Z"), std::string::npos) << latin;  // ظ -> z, capitalised
 }
 
+TEST(DisplayLatin, AKnownWordKeepsItsSpellingWithItsArticle) {
+  // The UN list writes التكريتي as AL-TIKRITI, not the skeleton al-Tkrity.
+  EXPECT_EQ(DisplayLatin("التكريتي"), "al-Tikriti");
+}
+
 TEST(DisplayLatin, NameElementsKeepTheirUsualForm) {
   EXPECT_EQ(DisplayLatin("عبد الله الأنصاري").substr(0, 9), "Abdullah ");
   EXPECT_EQ(DisplayLatin("أسامة بن لادن").find(" bin "), DisplayLatin("أسامة بن لادن").find(' '));
