@@ -60,11 +60,13 @@ Json AlertJson(const store::Alert& a) {
               {"depersonalised", !a.depersonalised_at.empty()}};
 }
 
-Json AlertExplanationJson(const store::Alert& a) {
-  if (a.explanation_json.empty()) return nullptr;
-  Json j = Json::parse(a.explanation_json, nullptr, /*allow_exceptions=*/false);
+Json ExplanationTextJson(std::string_view text) {
+  if (text.empty()) return nullptr;
+  Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   return j.is_object() ? j : Json(nullptr);
 }
+
+Json AlertExplanationJson(const store::Alert& a) { return ExplanationTextJson(a.explanation_json); }
 
 Json FtmEntityJson(const model::Entity& entity) {
   const std::string lines = lists::WriteFtmJson({entity});

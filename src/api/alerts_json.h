@@ -27,6 +27,9 @@ Json AlertJson(const store::Alert& alert);
 // shape, output.h; on a depersonalised traveller's alert with the
 // traveller's parts masked), or null when none was kept.
 Json AlertExplanationJson(const store::Alert& alert);
+// The same from the stored text (Alert::explanation_json): null when empty
+// or not a JSON object.
+Json ExplanationTextJson(std::string_view text);
 
 // The listed entity as FollowTheMoney JSON (the first line of
 // lists::WriteFtmJson: the entity itself), as yente returns it.

@@ -71,7 +71,7 @@ std::string FormatScore(double score) { return fmt::format("{:.4f}", score); }
 
 std::string FormatThreshold(double threshold) { return fmt::format("{:.2f}", threshold); }
 
-double RoundScore(double score) { return std::round(score * 10000.0) / 10000.0; }
+double RoundScore(double score) { return match::RoundScore(score); }
 
 std::string DumpJson(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);

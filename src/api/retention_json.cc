@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "api/alerts_json.h"
 #include "lists/csv.h"
 
 namespace hudud::api {
@@ -103,8 +104,7 @@ Json UnmaskedDataJson(const store::UnmaskedData& d) {
     }
     // The explanation as GET /v1/alerts/{id} shows it (null when none was kept).
     if (a.is_object() && a.contains("explanation") && a["explanation"].is_string()) {
-      const std::string text = a["explanation"].get<std::string>();
-      a["explanation"] = text.empty() ? Json(nullptr) : Parsed(text);
+      a["explanation"] = ExplanationTextJson(a["explanation"].get<std::string>());
     }
     j["alert"] = std::move(a);
   } else {

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "api/json.h"
+#include "api/output.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "server/console.h"
@@ -30,10 +31,9 @@ int Run(const server::ServerOptions& o) {
   std::fprintf(stderr, "{\"event\":\"listening\",\"listen\":\"%s\",\"port\":%d,\"tls\":%s}\n",
                o.listen.c_str(), s.port(), o.tls_cert.empty() ? "false" : "true");
   // Where the console was looked for: "/" answers it, or how to build it.
-  std::fprintf(
-      stderr, "{\"event\":\"console\",\"web\":%s,\"built\":%s}\n",
-      api::Json(o.web_root).dump(-1, ' ', false, api::Json::error_handler_t::replace).c_str(),
-      server::ConsoleBuilt(o.web_root) ? "true" : "false");
+  std::fprintf(stderr, "{\"event\":\"console\",\"web\":%s,\"built\":%s}\n",
+               api::DumpJson(api::Json(o.web_root)).c_str(),
+               server::ConsoleBuilt(o.web_root) ? "true" : "false");
   std::thread waiter([&s, signals] {
     int sig = 0;
     sigwait(&signals, &sig);

@@ -9,10 +9,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Four decimals, as every output shows scores (api::RoundScore).
-double Round4(double value) { return std::round(value * 10000.0) / 10000.0; }
-
 }  // namespace
+
+double RoundScore(double score) { return std::round(score * 10000.0) / 10000.0; }
 
 Json ExplanationToJson(const Explanation& e) {
   Json tokens = Json::array();
@@ -22,8 +21,8 @@ Json ExplanationToJson(const Explanation& e) {
                       {"query_latin", t.query_latin},
                       {"listed_latin", t.listed_latin},
                       {"how", t.how},
-                      {"similarity", Round4(t.similarity)},
-                      {"weight", Round4(t.weight)}});
+                      {"similarity", RoundScore(t.similarity)},
+                      {"weight", RoundScore(t.weight)}});
   }
   Json evidence = Json::array();
   for (const Evidence& ev : e.evidence) {
@@ -31,12 +30,12 @@ Json ExplanationToJson(const Explanation& e) {
                         {"query_value", ev.query_value},
                         {"listed_value", ev.listed_value},
                         {"verdict", ev.verdict},
-                        {"delta", Round4(ev.delta)}});
+                        {"delta", RoundScore(ev.delta)}});
   }
   return {{"query_name", e.query_name},
           {"listed_name", e.listed_name},
           {"listed_name_kind", std::string(model::ToString(e.listed_name_kind))},
-          {"name_score", Round4(e.name_score)},
+          {"name_score", RoundScore(e.name_score)},
           {"tokens", std::move(tokens)},
           {"evidence", std::move(evidence)},
           {"summary", e.summary}};

@@ -19,6 +19,9 @@
 
 namespace hudud::match {
 
+// A score as every output shows it: rounded to four decimals.
+double RoundScore(double score);
+
 // The explanation as a JSON object (keys in the order above).
 nlohmann::ordered_json ExplanationToJson(const Explanation& explanation);
 

@@ -1,6 +1,9 @@
 // GET /v1/audit (the trail, filtered) and GET /v1/audit/verify (the chain
 // checked): for the auditor / data-protection officer. Reading the trail is
 // itself recorded, since the trail holds who looked up whom.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "api/output.h"
@@ -10,19 +13,6 @@
 
 namespace hudud::server {
 namespace {
-
-Result<int64_t> IntParam(const httplib::Request& req, const std::string& name) {
-  if (!req.has_param(name)) return int64_t{0};
-  const std::string v = req.get_param_value(name);
-  try {
-    size_t used = 0;
-    const long long n = std::stoll(v, &used);
-    if (used != v.size() || n < 0) throw std::invalid_argument(v);
-    return static_cast<int64_t>(n);
-  } catch (const std::exception&) {
-    return Status::InvalidArgument(name + " must be a non-negative integer, got '" + v + "'");
-  }
-}
 
 api::Json RecordJson(const store::AuditRecord& r) {
   return api::Json{
@@ -52,15 +42,12 @@ void List(Service& service, const httplib::Request& req, httplib::Response& res)
       return;
     }
   }
-  Result<int64_t> after = IntParam(req, "after");
-  Result<int64_t> before = IntParam(req, "before");
-  Result<int64_t> limit = IntParam(req, "limit");
-  for (const Result<int64_t>* r : {&after, &before, &limit}) {
-    if (!r->ok()) {
-      SendProblem(res, MakeProblem("invalid-request", r->status().message()), req.path);
-      return;
-    }
-  }
+  std::optional<int64_t> after = IntParam(req, res, "after", 0, 0, INT64_MAX);
+  if (!after) return;
+  std::optional<int64_t> before = IntParam(req, res, "before", 0, 0, INT64_MAX);
+  if (!before) return;
+  std::optional<int64_t> limit = IntParam(req, res, "limit", 100, 0, INT64_MAX);
+  if (!limit) return;
   f.after_seq = *after;
   // Newest first: a page's last seq is where the next, older page begins.
   f.before_seq = *before;

@@ -21,21 +21,6 @@
 namespace hudud::server {
 namespace {
 
-// body[key] as a string into *out (absent: unchanged). Answers 400 and
-// returns false when it is another type.
-bool GetString(const api::Json& body, const char* key, std::string* out,
-               const httplib::Request& req, httplib::Response& res) {
-  if (!body.contains(key) || body[key].is_null()) return true;
-  if (!body[key].is_string()) {
-    SendProblem(res,
-                MakeProblem("invalid-request", std::string("\"") + key + "\" must be a string"),
-                req.path);
-    return false;
-  }
-  *out = body[key].get<std::string>();
-  return true;
-}
-
 // body[key] as an array of strings.
 bool GetStrings(const api::Json& body, const char* key, std::vector<std::string>* out,
                 const httplib::Request& req, httplib::Response& res) {
@@ -140,14 +125,15 @@ void Propose(Service& service, const httplib::Request& req, httplib::Response& r
   std::string action = "designate", list, entity_id, reasons;
   api::EntityFields fields;
   std::vector<std::string> evidence;
-  if (!GetString(body, "action", &action, req, res) || !GetString(body, "list", &list, req, res) ||
-      !GetString(body, "entity_id", &entity_id, req, res) ||
-      !GetString(body, "reasons", &reasons, req, res) ||
-      !GetString(body, "name", &fields.name, req, res) ||
-      !GetString(body, "kind", &fields.kind, req, res) ||
-      !GetString(body, "dob", &fields.dob, req, res) ||
-      !GetString(body, "nationality", &fields.nationality, req, res) ||
-      !GetString(body, "program", &fields.program, req, res) ||
+  if (!StringField(body, "action", false, &action, req, res) ||
+      !StringField(body, "list", false, &list, req, res) ||
+      !StringField(body, "entity_id", false, &entity_id, req, res) ||
+      !StringField(body, "reasons", false, &reasons, req, res) ||
+      !StringField(body, "name", false, &fields.name, req, res) ||
+      !StringField(body, "kind", false, &fields.kind, req, res) ||
+      !StringField(body, "dob", false, &fields.dob, req, res) ||
+      !StringField(body, "nationality", false, &fields.nationality, req, res) ||
+      !StringField(body, "program", false, &fields.program, req, res) ||
       !GetStrings(body, "aliases", &fields.aliases, req, res) ||
       !GetStrings(body, "documents", &fields.documents, req, res) ||
       !GetStrings(body, "evidence", &evidence, req, res)) {
@@ -237,7 +223,7 @@ void Decide(Service& service, const httplib::Request& req, httplib::Response& re
   api::Json body;
   if (!ParseOptionalJsonBody(req, res, &body) || !CheckKnownKeys(body, {"note"}, req, res)) return;
   std::string note;
-  if (!GetString(body, "note", &note, req, res)) return;
+  if (!StringField(body, "note", false, &note, req, res)) return;
   if (!approve && note.find_first_not_of(" \t\r\n") == std::string::npos) {
     SendProblem(res, MakeProblem("invalid-request", "a rejection needs a \"note\" saying why"),
                 req.path);

@@ -117,10 +117,11 @@ bool StringField(const api::Json& body, const char* key, bool required, std::str
   const bool absent = !body.contains(key) || body[key].is_null();
   if (absent && !required) return true;
   if (absent || !body[key].is_string()) {
-    SendProblem(
-        response,
-        MakeProblem("invalid-request", std::string("\"") + key + "\" is required (a string)"),
-        request.path);
+    SendProblem(response,
+                MakeProblem("invalid-request",
+                            std::string("\"") + key + "\"" +
+                                (absent ? " is required (a string)" : " must be a string")),
+                request.path);
     return false;
   }
   *out = body[key].get<std::string>();
@@ -259,26 +260,6 @@ bool ValidListId(const std::string& id) {
 void SendJson(httplib::Response& response, const api::Json& json, int status) {
   response.status = status;
   response.set_content(api::DumpJson(json) + "\n", "application/json");
-}
-
-std::optional<store::Principal> AdmitSignedIn(Service& service, const httplib::Request& request,
-                                              httplib::Response& response) {
-  Result<store::Principal> who = service.Identify(request);
-  if (who.ok()) return std::move(*who);
-  if (who.status().code() == Status::Code::kIOError) {
-    SendProblem(response, MakeProblem("unavailable", "the credential store is unavailable"),
-                request.path);
-  } else {
-    response.set_header("WWW-Authenticate", "Bearer realm=\"hudud\"");
-    SendProblem(response,
-                MakeProblem("unauthenticated",
-                            request.get_header_value("Authorization").empty()
-                                ? "send Authorization: Bearer <token> (hudud tokens create) or "
-                                  "sign in to the console"
-                                : "the credentials were refused"),
-                request.path);
-  }
-  return std::nullopt;
 }
 
 }  // namespace hudud::server

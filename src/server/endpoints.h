@@ -145,8 +145,8 @@ std::optional<int64_t> IntParam(const httplib::Request& request, httplib::Respon
                                 int64_t max);
 
 // body[key] as a string into `out`. Absent or null: left as it is when not
-// `required`; otherwise, and for another type, answers 400 ("\"key\" is
-// required (a string)") and returns false.
+// `required`, else a 400 ("\"key\" is required (a string)"); another type
+// is a 400 ("\"key\" must be a string"); false after a 400.
 bool StringField(const api::Json& body, const char* key, bool required, std::string* out,
                  const httplib::Request& request, httplib::Response& response);
 
@@ -198,12 +198,5 @@ bool ValidListId(const std::string& id);
 
 // Answers `json` with `status` (200 by default).
 void SendJson(httplib::Response& response, const api::Json& json, int status = 200);
-
-// The caller when they are signed in (an API token or the console's
-// session), whatever their role: for what every user may see (their own
-// account, what names nobody). Otherwise answers 401 (503 when the
-// credential store failed) and returns nullopt; nothing is recorded.
-std::optional<store::Principal> AdmitSignedIn(Service& service, const httplib::Request& request,
-                                              httplib::Response& response);
 
 }  // namespace hudud::server

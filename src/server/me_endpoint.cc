@@ -37,7 +37,7 @@ api::Json MeJson(const Service& service, const store::Principal& who,
 }
 
 void Show(Service& service, const httplib::Request& req, httplib::Response& res) {
-  std::optional<store::Principal> who = AdmitSignedIn(service, req, res);
+  std::optional<store::Principal> who = service.Authenticate(req, res);
   if (!who) return;
   std::unique_ptr<store::Store> db = OpenStoreFor(service, req, res);
   if (!db) return;
@@ -51,7 +51,7 @@ void Show(Service& service, const httplib::Request& req, httplib::Response& res)
 
 // {"language": "ar"|"en"|"ru"|"fr"|null}; an absent field is left as it is.
 void SetPreferences(Service& service, const httplib::Request& req, httplib::Response& res) {
-  std::optional<store::Principal> who = AdmitSignedIn(service, req, res);
+  std::optional<store::Principal> who = service.Authenticate(req, res);
   if (!who) return;
   api::Json body;
   if (!ParseOptionalJsonBody(req, res, &body) || !CheckKnownKeys(body, {"language"}, req, res)) {

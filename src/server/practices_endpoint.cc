@@ -52,7 +52,7 @@ void SendArticle(store::Store& db, const store::Practice& p, const httplib::Requ
 }
 
 void List(Service& service, const httplib::Request& req, httplib::Response& res) {
-  if (!AdmitSignedIn(service, req, res)) return;
+  if (!service.Authenticate(req, res)) return;
   store::PracticeFilter f;
   f.query = req.get_param_value("q");
   f.language = req.get_param_value("language");
@@ -81,7 +81,7 @@ void List(Service& service, const httplib::Request& req, httplib::Response& res)
 }
 
 void Show(Service& service, const httplib::Request& req, httplib::Response& res) {
-  if (!AdmitSignedIn(service, req, res)) return;
+  if (!service.Authenticate(req, res)) return;
   std::unique_ptr<store::Store> db = OpenStoreFor(service, req, res);
   if (!db) return;
   Result<store::Practice> p = store::GetPractice(*db, PathId(req));

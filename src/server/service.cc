@@ -136,25 +136,30 @@ Result<store::Principal> Service::Identify(const httplib::Request& request) {
 
 void Service::InvalidateCredentials() { authenticator_->Invalidate(); }
 
-std::optional<Caller> Service::Admit(const httplib::Request& request, httplib::Response& response,
-                                     store::Permission permission, bool personal_data) {
+std::optional<store::Principal> Service::Authenticate(const httplib::Request& request,
+                                                      httplib::Response& response) {
   Result<store::Principal> who = Identify(request);
-  const std::string auth = request.get_header_value("Authorization");
-  if (!who.ok()) {
-    if (who.status().code() == Status::Code::kIOError) {
-      SendProblem(response, MakeProblem("unavailable", "the credential store is unavailable"),
-                  request.path);
-      return std::nullopt;
-    }
-    response.set_header("WWW-Authenticate", "Bearer realm=\"hudud\"");
-    SendProblem(response,
-                MakeProblem("unauthenticated",
-                            auth.empty() ? "send Authorization: Bearer <token> (hudud tokens "
-                                           "create) or sign in to the console"
-                                         : "the credentials were refused"),
+  if (who.ok()) return std::move(*who);
+  if (who.status().code() == Status::Code::kIOError) {
+    SendProblem(response, MakeProblem("unavailable", "the credential store is unavailable"),
                 request.path);
     return std::nullopt;
   }
+  response.set_header("WWW-Authenticate", "Bearer realm=\"hudud\"");
+  SendProblem(response,
+              MakeProblem("unauthenticated",
+                          request.get_header_value("Authorization").empty()
+                              ? "send Authorization: Bearer <token> (hudud tokens create) or "
+                                "sign in to the console"
+                              : "the credentials were refused"),
+              request.path);
+  return std::nullopt;
+}
+
+std::optional<Caller> Service::Admit(const httplib::Request& request, httplib::Response& response,
+                                     store::Permission permission, bool personal_data) {
+  std::optional<store::Principal> who = Authenticate(request, response);
+  if (!who) return std::nullopt;
   Caller caller{std::move(*who), RequestPurpose(request)};
   auto refuse = [&](const Problem& p) {
     // A refusal is an access attempt too: it goes in the trail.

@@ -98,6 +98,12 @@ class Service {
   // check; a refusal when the credentials are missing or invalid.
   Result<store::Principal> Identify(const httplib::Request& request);
 
+  // As Identify, but a refusal is answered: 401 with WWW-Authenticate (503
+  // when the credential store failed), and nullopt returned. Admit starts
+  // here; routes open to every signed-in user end here.
+  std::optional<store::Principal> Authenticate(const httplib::Request& request,
+                                               httplib::Response& response);
+
   // Forgets the verified credentials kept in memory (after a sign-out or a
   // change of users and tokens made through the server).
   void InvalidateCredentials();

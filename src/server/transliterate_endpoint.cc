@@ -14,7 +14,7 @@ constexpr size_t kMaxNames = 500;
 constexpr size_t kMaxNameBytes = 1000;
 
 void Transliterate(Service& service, const httplib::Request& req, httplib::Response& res) {
-  if (!AdmitSignedIn(service, req, res)) return;
+  if (!service.Authenticate(req, res)) return;
   api::Json body;
   if (!ParseJsonBody(req, res, &body)) return;
   if (!CheckKnownKeys(body, {"names"}, req, res)) return;

@@ -17,14 +17,6 @@
 namespace hudud::server {
 namespace {
 
-int64_t IdOf(const httplib::Request& req) {
-  try {
-    return req.matches.size() > 1 ? std::stoll(req.matches[1].str()) : 0;
-  } catch (const std::exception&) {
-    return 0;
-  }
-}
-
 // Listing and showing: the DPO sees every request, an analyst their own.
 std::optional<Caller> AdmitReader(Service& service, const httplib::Request& req,
                                   httplib::Response& res) {
@@ -108,7 +100,7 @@ void Show(Service& service, const httplib::Request& req, httplib::Response& res)
   if (!caller) return;
   std::unique_ptr<store::Store> db = OpenStoreFor(service, req, res);
   if (!db) return;
-  Result<store::UnmaskRequest> r = store::GetUnmaskRequest(*db, IdOf(req));
+  Result<store::UnmaskRequest> r = store::GetUnmaskRequest(*db, PathId(req));
   if (!r.ok()) {
     SendStatusProblem(req, res, r.status());
     return;
@@ -155,7 +147,7 @@ void Decide(Service& service, const httplib::Request& req, httplib::Response& re
   std::unique_ptr<store::Store> db = OpenStoreFor(service, req, res);
   if (!db) return;
   Result<store::UnmaskRequest> r = store::DecideUnmask(
-      *db, IdOf(req), approve, body["note"].get<std::string>(), caller->principal.user, validity);
+      *db, PathId(req), approve, body["note"].get<std::string>(), caller->principal.user, validity);
   if (!r.ok()) {
     SendStatusProblem(req, res, r.status());
     return;
@@ -169,7 +161,7 @@ void Data(Service& service, RetentionService& retention, const httplib::Request&
   if (!caller) return;
   std::unique_ptr<store::Store> db = OpenStoreFor(service, req, res);
   if (!db) return;
-  Result<store::UnmaskRequest> r = store::GetUnmaskRequest(*db, IdOf(req));
+  Result<store::UnmaskRequest> r = store::GetUnmaskRequest(*db, PathId(req));
   if (!r.ok()) {
     SendStatusProblem(req, res, r.status());
     return;
@@ -202,7 +194,7 @@ void Data(Service& service, RetentionService& retention, const httplib::Request&
 }
 
 void Notifications(Service& service, const httplib::Request& req, httplib::Response& res) {
-  std::optional<store::Principal> who = AdmitSignedIn(service, req, res);
+  std::optional<store::Principal> who = service.Authenticate(req, res);
   if (!who) return;
   store::NotificationFilter f;
   f.role = std::string(store::ToString(who->role));
@@ -231,12 +223,12 @@ void Notifications(Service& service, const httplib::Request& req, httplib::Respo
 }
 
 void MarkRead(Service& service, const httplib::Request& req, httplib::Response& res) {
-  std::optional<store::Principal> who = AdmitSignedIn(service, req, res);
+  std::optional<store::Principal> who = service.Authenticate(req, res);
   if (!who) return;
   std::unique_ptr<store::Store> db = OpenStoreFor(service, req, res);
   if (!db) return;
   Result<store::Notification> n = store::MarkNotificationRead(
-      *db, IdOf(req), std::string(store::ToString(who->role)), who->user);
+      *db, PathId(req), std::string(store::ToString(who->role)), who->user);
   if (!n.ok()) {
     SendStatusProblem(req, res, n.status());
     return;
