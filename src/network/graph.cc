@@ -79,7 +79,7 @@ void SetNames(const std::vector<std::string>& names, Node* n) {
     n->original = primary.original;
     n->latin = primary.latin;
     for (const std::string& name : names) {
-      if (!FormsOf(name).original) {
+      if (!InAnotherScript(name)) {
         n->latin = name;  // a Latin name the list or holder gave: better than ours
         break;
       }

@@ -61,7 +61,6 @@ Status MessageIndex::Refresh(store::Store& store) {
     }
     for (const store::ManifestState& s : todo) {
       Entry entry;
-      entry.masked = s.depersonalised;
       Result<store::StoredManifest> m = store::LoadManifest(store, s.id);
       if (!m.ok()) {
         if (m.status().code() == Status::Code::kNotFound) continue;  // deleted meanwhile

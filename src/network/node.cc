@@ -5,8 +5,8 @@
 #include <cctype>
 
 #include "store/store.h"
+#include "text/display_latin.h"
 #include "text/normalize.h"
-#include "text/romanize.h"
 #include "travel/icao_codes.h"
 
 namespace hudud::network {
@@ -284,23 +284,19 @@ std::string DocumentId(std::string_view issuing_state, std::string_view number) 
   return "document:" + state + ":" + n;
 }
 
+bool InAnotherScript(std::string_view name) {
+  for (const std::string& w : text::SplitWords(text::FoldText(name))) {
+    const text::Script script = text::DetectScript(text::RepairLookalikes(w));
+    if (script != text::Script::kLatin && script != text::Script::kUnknown) return true;
+  }
+  return false;
+}
+
 NameForms FormsOf(std::string_view name) {
   NameForms out;
-  const std::vector<std::string> words = text::SplitWords(text::FoldText(name));
-  bool foreign = false;
-  std::string latin;
-  for (const std::string& w : words) {
-    const std::string word = text::RepairLookalikes(w);
-    const text::Script script = text::DetectScript(word);
-    foreign = foreign || (script != text::Script::kLatin && script != text::Script::kUnknown);
-    std::string r = text::Romanize(word).latin;
-    if (r.empty()) continue;
-    r[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(r[0])));
-    latin += (latin.empty() ? "" : " ") + r;
-  }
-  if (foreign) {
+  if (InAnotherScript(name)) {
     out.original = std::string(name);
-    out.latin = latin;
+    out.latin = text::DisplayLatin(name);
   }
   return out;
 }

@@ -111,9 +111,12 @@ std::string CardId(std::string_view issuer, std::string_view account, std::strin
 std::string FlightId(std::string_view carrier_and_number, std::string_view date);
 std::string DocumentId(std::string_view issuing_state, std::string_view number);
 
+// Whether a name has a word in a script other than Latin.
+bool InAnotherScript(std::string_view name);
+
 // A name's original script and Latin transliteration: both set when the
-// name has a letter outside the Latin script (the transliteration title
-// case, word by word); both nullopt otherwise.
+// name is InAnotherScript (the transliteration the console shows everywhere,
+// text::DisplayLatin); both nullopt otherwise.
 struct NameForms {
   std::optional<std::string> original, latin;
 };
