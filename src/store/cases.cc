@@ -26,6 +26,17 @@ const char* kAlertColumns =
     "assignee, decision, justification, decided_by, decided_at, outcome, depersonalised_at, "
     "explanation, subject_name, listed_name";
 
+// The queue's columns: the same, but without the explanations, which can be
+// several kB each and are shown only with one alert (Get).
+const std::string& QueueColumns() {
+  static const std::string* columns = [] {
+    auto* c = new std::string(kAlertColumns);
+    c->replace(c->find("explanation"), std::string_view("explanation").size(), "''");
+    return c;
+  }();
+  return *columns;
+}
+
 Alert ReadAlert(sqlite3_stmt* s) {
   Alert a;
   a.id = sqlite3_column_int64(s, 0);
@@ -143,16 +154,6 @@ void NameFormFunction(sqlite3_context* context, int, sqlite3_value** args) {
   sqlite3_result_text(context, form.data(), static_cast<int>(form.size()), SQLITE_TRANSIENT);
 }
 
-// Makes hudud_name_form() known to the connection. SQLITE_BUSY means it is
-// already there and statements are running: nothing to do.
-Status RegisterNameForm(Store::Impl& impl) {
-  const int rc =
-      sqlite3_create_function_v2(impl.db, "hudud_name_form", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                 nullptr, &NameFormFunction, nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK && rc != SQLITE_BUSY) return impl.Error("registering hudud_name_form");
-  return Status::Ok();
-}
-
 // '%text%' for LIKE, with LIKE's own characters escaped by '\'.
 std::string LikeContaining(std::string_view text) {
   std::string out = "%";
@@ -170,6 +171,15 @@ Status CheckActor(const std::string& actor) {
 }
 
 }  // namespace
+
+Status RegisterCaseFunctions(Store::Impl& impl) {
+  if (sqlite3_create_function_v2(impl.db, "hudud_name_form", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                 nullptr, &NameFormFunction, nullptr, nullptr,
+                                 nullptr) != SQLITE_OK) {
+    return impl.Error("registering hudud_name_form");
+  }
+  return Status::Ok();
+}
 
 std::string_view ToString(Decision decision) { return kDecisions[static_cast<size_t>(decision)]; }
 
@@ -316,7 +326,6 @@ Result<AlertPage> Cases::Find(const AlertQuery& query) {
   const std::string folded = query.name.empty() ? std::string() : NameSearchForm(query.name);
   const std::string like = query.name.empty() ? std::string() : LikeContaining(query.name);
   if (!query.name.empty()) {
-    HUDUD_RETURN_IF_ERROR(RegisterNameForm(impl));
     where +=
         " AND (subject_name LIKE ?15 ESCAPE '\\' OR listed_name LIKE ?15 ESCAPE '\\'"
         " OR (?16 <> '' AND (instr(hudud_name_form(subject_name), ?16) > 0"
@@ -349,7 +358,7 @@ Result<AlertPage> Cases::Find(const AlertQuery& query) {
   if (!row.ok()) return row.status();
   page.total = sqlite3_column_int64(count->get(), 0);
 
-  std::string sql = std::string("SELECT ") + kAlertColumns + " FROM alerts" + where +
+  std::string sql = "SELECT " + QueueColumns() + " FROM alerts" + where +
                     " AND (?13 = 0 OR id < ?13) ORDER BY id DESC";
   // One more than asked tells whether there is a next page.
   if (query.limit > 0) sql += " LIMIT " + std::to_string(query.limit + 1);

@@ -141,6 +141,7 @@ class Cases {
   Result<std::vector<RaiseResult>> Raise(const std::vector<NewAlert>& alerts);
 
   Result<Alert> Get(int64_t id);
+  // The queue's alerts come without explanation_json (empty): Get has it.
   Result<AlertPage> Find(const AlertQuery& query);
   Result<std::vector<AlertEvent>> Events(int64_t id);
 

@@ -129,6 +129,10 @@ struct Store::Impl {
   Result<ListVersion> ReadVersion(int64_t version_id);
 };
 
+// Makes the SQL functions the alert queue filters with known to a new
+// connection (cases.cc: hudud_name_form); Store::Open calls it.
+Status RegisterCaseFunctions(Store::Impl& impl);
+
 inline void BindText(const Stmt& s, int i, std::string_view v) {
   // SQLITE_STATIC: every bound string outlives the step that reads it.
   sqlite3_bind_text(s.get(), i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);

@@ -179,6 +179,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
   // list outgrows it; 64 MB is an upper bound, allocated only as used.
   HUDUD_RETURN_IF_ERROR(impl->Exec("PRAGMA cache_size = -65536"));
   HUDUD_RETURN_IF_ERROR(impl->Migrate());
+  HUDUD_RETURN_IF_ERROR(RegisterCaseFunctions(*impl));
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 

@@ -54,7 +54,8 @@ class AlertExplanationTest : public ::testing::Test {
     return s;
   }
 
-  // The subject's alert on the entry, as the store gives it back.
+  // The subject's alert on the entry, as the store gives one alert back
+  // (the queue's alerts come without their explanations).
   store::Alert AlertOn(const std::string& subject_id, const std::string& entity_id) {
     store::AlertQuery q;
     q.subject_id = subject_id;
@@ -62,7 +63,10 @@ class AlertExplanationTest : public ::testing::Test {
     EXPECT_TRUE(page.ok()) << page.status().message();
     if (page.ok()) {
       for (const store::Alert& a : page->alerts) {
-        if (a.entity_id == entity_id) return a;
+        if (a.entity_id != entity_id) continue;
+        Result<store::Alert> full = store::Cases(*store_).Get(a.id);
+        EXPECT_TRUE(full.ok()) << full.status().message();
+        return full.ok() ? *full : a;
       }
     }
     ADD_FAILURE() << "no alert of " << subject_id << " on " << entity_id;
