@@ -8,7 +8,7 @@
 // /usr/bin/chromium), E2E_WEB_DIST (default web/dist), E2E_SUBJECTS (held
 // subjects to seed, default 10500), and test file names as arguments to run only those.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,6 @@ const t0 = Date.now();
 const seeded = seed({ bin, db, repo, dir, subjects: Number(process.env.E2E_SUBJECTS ?? 10500) });
 console.log(`e2e: seeded ${seeded.subjects} held subjects in ${Date.now() - t0} ms: ${JSON.stringify(seeded.summary)}`);
 
-const errPath = join(dir, 'serve.err');
 const server = spawn(
   bin,
   ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', dist, '--home-airports', 'KWI'],

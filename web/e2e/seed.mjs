@@ -42,8 +42,7 @@ function unNames(xml) {
       .join(' ');
     const original = field('NAME_ORIGINAL_SCRIPT');
     const dob = body.match(/<INDIVIDUAL_DATE_OF_BIRTH>[\s\S]*?<DATE>(\d{4}-\d{2}-\d{2})<\/DATE>/)?.[1];
-    const nat = body.match(/<NATIONALITY>\s*<VALUE>([^<]*)<\/VALUE>/)?.[1];
-    if (name) out.push({ name, original, dob, nat });
+    if (name) out.push({ name, original, dob });
   }
   return out;
 }

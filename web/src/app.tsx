@@ -1,7 +1,7 @@
 // The console's shell: locale, sign-in, the header (user, purpose, language)
 // and the navigation beside the screen the address names.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, ApiError, can, Me, setUnauthorizedHandler } from './api';
+import { api, ApiError, Me, setUnauthorizedHandler } from './api';
 import { common } from './components/common-messages';
 import { Link, Loading } from './components/ui';
 import {
@@ -299,4 +299,3 @@ function Shell(props: { session: Session; locale: Locale }) {
   );
 }
 
-export { can };

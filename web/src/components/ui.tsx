@@ -6,8 +6,6 @@ import { ApiError } from '../api';
 import { useT } from '../i18n';
 import { onLinkClick } from '../router';
 import { isNonLatin, useLatin } from '../translit';
-
-export { isNonLatin };
 import { useSession } from '../session';
 import { common } from './common-messages';
 

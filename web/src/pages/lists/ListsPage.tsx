@@ -1,6 +1,5 @@
 // Lists: every list with its active version and counts; /lists/:list shows
 // one list's versions, what changed between two of them, and its entries.
-import { useState } from 'preact/hooks';
 import { api, can } from '../../api';
 import { ErrorBox, Link, Loading, PageTitle, PurposeGate, useLoad } from '../../components/ui';
 import { formatDateTime, formatNumber, useLocale, useT } from '../../i18n';
@@ -19,11 +18,7 @@ function AllLists() {
   const t = useT(m);
   const locale = useLocale();
   const session = useSession();
-  const [imports, setImports] = useState(0);
-  const lists = useLoad(
-    (signal) => api<{ lists: ListInfo[] }>('/v1/lists', { signal }),
-    [imports],
-  );
+  const lists = useLoad((signal) => api<{ lists: ListInfo[] }>('/v1/lists', { signal }), []);
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
@@ -67,7 +62,7 @@ function AllLists() {
       )}
       {can(session.me, 'lists-write') && (
         <PurposeGate>
-          <ImportForm onImported={() => setImports((n) => n + 1)} />
+          <ImportForm onImported={lists.reload} />
         </PurposeGate>
       )}
     </>

@@ -67,17 +67,18 @@ export function RulesPage(_props: { params: Record<string, string> }) {
         }}
       />
       <PurposeGate>
-        <RuleTestFor testing={testing} />
+        <RuleTestFor testing={testing} saves={saves} />
       </PurposeGate>
     </>
   );
 }
 
-// The test form, offering the names of every rule written so far.
-function RuleTestFor(props: { testing: { rule: string; version: number } | null }) {
+// The test form, offering the names of every rule written so far (they
+// change only when a version is saved).
+function RuleTestFor(props: { testing: { rule: string; version: number } | null; saves: number }) {
   const rules = useLoad(
     (signal) => api<{ rules: RuleVersion[] }>('/v1/rules', { query: { all: true }, signal }),
-    [props.testing],
+    [props.saves],
   );
   const names = [...new Set((rules.data?.rules ?? []).map((r) => r.name))];
   return (
